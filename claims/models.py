@@ -1,0 +1,147 @@
+"""Statements in reports, who they are attributed to, and reviewers' marks on them."""
+from django.conf import settings
+from django.db import models
+
+from ledger.guard import LedgeredModel
+from sources.models import Document, Source
+
+
+class Status(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    CORROBORATED = "corroborated", "Corroborated"
+    DISPUTED = "disputed", "Disputed"
+    DENIED = "denied", "Denied"
+
+
+class Voice(models.TextChoices):
+    ATTRIBUTED = "attributed", "Attributed to a source"
+    REPORTER = "reporter", "Reporter's own voice"
+
+
+class Claim(LedgeredModel):
+    """One statement of a report, anchored to its exact span of the document's text."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the document text.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character (exclusive).")
+    position = models.PositiveIntegerField(help_text="1 for the report's first statement, 2 for the next…")
+    voice = models.CharField(max_length=10, choices=Voice.choices, default=Voice.REPORTER)
+    hedges = models.JSONField(default=list, blank=True, help_text='Hedge phrases: "believed to be", "reportedly"…')
+    # Computed by verdict_for() from the marks, and stored in the same transaction as each mark.
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["document_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="claim_unique_position"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.document_id}#{self.position}: {self.text[:60]}"
+
+
+class Stance(models.TextChoices):
+    ASSERT = "assert", "Asserts"
+    DENY = "deny", "Denies"
+
+
+class Attribution(LedgeredModel):
+    """Who a claim is attributed to, by which cue ("said", "denies", "according to")."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attributions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
+    name_as_written = models.CharField(max_length=300, blank=True, default="")
+    cue = models.CharField(max_length=100, blank=True, default="", help_text="Empty for apposition or a quote.")
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.ASSERT)
+    is_reporter_voice = models.BooleanField(default=False, help_text="The outlet speaks in its own voice.")
+    reported_to = models.CharField(max_length=200, blank=True, default="", help_text='"Reuters" in "told Reuters".')
+    hedge = models.CharField(max_length=100, blank=True, default="")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["claim_id", "position"]
+        indexes = [
+            # Claims by source and by stance: the source filter and a source's track record.
+            models.Index(fields=["source", "stance"], name="attribution_source_stance_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} — {self.cue or 'apposition'}"
+
+
+class AssessmentStance(models.TextChoices):
+    CORROBORATES = "corroborates", "Corroborates"
+    DISPUTES = "disputes", "Disputes"
+    DENIES = "denies", "Denies"
+
+
+class Assessment(LedgeredModel):
+    """A reviewer's mark that a given source corroborates, disputes or denies a claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assessments")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="assessments")
+    stance = models.CharField(max_length=12, choices=AssessmentStance.choices)
+    evidence_url = models.URLField(max_length=1000, blank=True, default="")
+    evidence_document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="evidence_for",
+    )
+    excerpt = models.TextField(blank=True, default="")
+    note = models.TextField(blank=True, default="")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        indexes = [
+            # The marks of one claim, in order: verdict_for() and the claim page.
+            models.Index(fields=["claim", "created_at"], name="assessment_claim_time_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.stance} claim {self.claim_id}"
+
+
+class LinkRelation(models.TextChoices):
+    CONTRADICTS = "contradicts", "Contradicts"
+    CORROBORATES = "corroborates", "Corroborates"
+    RELATED = "related", "Related"
+
+
+class Event(LedgeredModel):
+    """Something that happened, around which competing accounts are gathered."""
+
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True, default="")
+    claims = models.ManyToManyField(Claim, related_name="events", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+
+class ClaimLink(LedgeredModel):
+    """A reviewer's confirmation that two claims speak of the same thing, and how they relate."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=12, choices=LinkRelation.choices)
+    note = models.TextField(blank=True, default="")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "other"], name="claimlink_unique_pair"),
+            models.CheckConstraint(condition=~models.Q(claim=models.F("other")), name="claimlink_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_id} {self.relation} {self.other_id}"

@@ -1,0 +1,25 @@
+"""Every page lives under its app's urls.py; every API route under /api/."""
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from claims import urls as claims_urls
+from ledger import urls as ledger_urls
+from sources import urls as sources_urls
+
+api_urlpatterns = [
+    *ledger_urls.api_urlpatterns,
+    *sources_urls.api_urlpatterns,
+    *claims_urls.api_urlpatterns,
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include(api_urlpatterns)),
+    path("", include(ledger_urls.urlpatterns)),
+    path("", include(sources_urls.urlpatterns)),
+    path("", include(claims_urls.urlpatterns)),
+]

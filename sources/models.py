@@ -1,0 +1,99 @@
+"""The parties that make statements, and the documents that carry them."""
+from django.conf import settings
+from django.db import models
+
+from ledger.guard import LedgeredModel
+from sources.names import name_key
+
+
+class SourceKind(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    MILITARY = "military", "Military"
+    ARMED_GROUP = "armed_group", "Armed group"
+    WITNESS = "witness", "Witness"
+    RESIDENT = "resident", "Resident"
+    NGO = "ngo", "NGO"
+    MEDICAL = "medical", "Medical"
+    MEDIA = "media", "Media"
+    ANONYMOUS = "anonymous", "Anonymous"
+    OTHER = "other", "Other"
+
+
+class Source(LedgeredModel):
+    """A party that makes statements: rebels, a ministry, a named resident, an outlet."""
+
+    name = models.CharField(max_length=300)
+    # The lookup key: case, apostrophes and spacing folded, so "Russia s defense ministry" finds "Russia's".
+    name_key = models.CharField(max_length=300, unique=True, editable=False)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER)
+    description = models.TextField(blank=True, default="")
+    affiliation = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="affiliates",
+        help_text="The wider party this one belongs to (Failaq al Sham → Free Syrian Army).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def affiliation_chain(self) -> list["Source"]:
+        """Return this source and every party above it, nearest first (cycles cut)."""
+        chain, seen, current = [], set(), self
+        while current is not None and current.pk not in seen:
+            chain.append(current)
+            seen.add(current.pk)
+            current = current.affiliation
+        return chain
+
+
+class SourceAlias(LedgeredModel):
+    """Another name the same party goes by ("Russian Ministry of Defence")."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    name_key = models.CharField(max_length=300, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "source aliases"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Document(LedgeredModel):
+    """A report or other evidence, stored exactly as received."""
+
+    title = models.CharField(max_length=500)
+    outlet = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="documents")
+    url = models.URLField(max_length=1000, blank=True, default="")
+    published_at = models.DateTimeField(null=True, blank=True)
+    dateline_place = models.CharField(max_length=200, blank=True, default="")
+    text = models.TextField()
+    # The same report ingested twice is found by this, not stored again.
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-ingested_at", "-id"]
+        indexes = [
+            # The outlet and date filters of /api/claims/ and /search/.
+            models.Index(fields=["outlet", "published_at"], name="document_outlet_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
