@@ -21,6 +21,9 @@ class Voice(models.TextChoices):
 class Claim(LedgeredModel):
     """One statement of a report, anchored to its exact span of the document's text."""
 
+    # What a ledger entry records of this row (see ledger/reconcile).
+    ledger_fields = ["document_id", "text", "start", "end", "position", "voice", "hedges", "status"]
+
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the first character in the document text.")
@@ -52,6 +55,10 @@ class Stance(models.TextChoices):
 class Attribution(LedgeredModel):
     """Who a claim is attributed to, by which cue ("said", "denies", "according to")."""
 
+    # What a ledger entry records of this row (see ledger/reconcile).
+    ledger_fields = ["claim_id", "source_id", "name_as_written", "cue", "stance", "is_reporter_voice",
+                     "reported_to", "hedge", "position"]
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attributions")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
     name_as_written = models.CharField(max_length=300, blank=True, default="")
@@ -82,6 +89,10 @@ class AssessmentStance(models.TextChoices):
 class Assessment(LedgeredModel):
     """A reviewer's mark that a given source corroborates, disputes or denies a claim."""
 
+    # What a ledger entry records of this row (see ledger/reconcile).
+    ledger_fields = ["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id", "excerpt",
+                     "note", "reviewer_id"]
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assessments")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="assessments")
     stance = models.CharField(max_length=12, choices=AssessmentStance.choices)
@@ -103,45 +114,3 @@ class Assessment(LedgeredModel):
 
     def __str__(self):
         return f"{self.source} {self.stance} claim {self.claim_id}"
-
-
-class LinkRelation(models.TextChoices):
-    CONTRADICTS = "contradicts", "Contradicts"
-    CORROBORATES = "corroborates", "Corroborates"
-    RELATED = "related", "Related"
-
-
-class Event(LedgeredModel):
-    """Something that happened, around which competing accounts are gathered."""
-
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True, default="")
-    claims = models.ManyToManyField(Claim, related_name="events", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.title
-
-
-class ClaimLink(LedgeredModel):
-    """A reviewer's confirmation that two claims speak of the same thing, and how they relate."""
-
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
-    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
-    relation = models.CharField(max_length=12, choices=LinkRelation.choices)
-    note = models.TextField(blank=True, default="")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_links")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["claim", "other"], name="claimlink_unique_pair"),
-            models.CheckConstraint(condition=~models.Q(claim=models.F("other")), name="claimlink_not_self"),
-        ]
-
-    def __str__(self):
-        return f"{self.claim_id} {self.relation} {self.other_id}"

@@ -33,9 +33,11 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "people",
     "ledger",
     "sources",
     "claims",
+    "events",
 ]
 
 MIDDLEWARE = [

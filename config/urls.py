@@ -4,13 +4,17 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from claims import urls as claims_urls
+from events import urls as events_urls
 from ledger import urls as ledger_urls
+from people import urls as people_urls
 from sources import urls as sources_urls
 
 api_urlpatterns = [
+    *people_urls.api_urlpatterns,
     *ledger_urls.api_urlpatterns,
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
+    *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -19,7 +23,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include(api_urlpatterns)),
+    path("", include(people_urls.urlpatterns)),
     path("", include(ledger_urls.urlpatterns)),
     path("", include(sources_urls.urlpatterns)),
     path("", include(claims_urls.urlpatterns)),
+    path("", include(events_urls.urlpatterns)),
 ]

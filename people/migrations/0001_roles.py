@@ -4,15 +4,15 @@ from django.db import migrations
 
 VIEW = [
     "sources.view_source", "sources.view_sourcealias", "sources.view_document",
-    "claims.view_claim", "claims.view_attribution", "claims.view_assessment",
-    "claims.view_claimlink", "claims.view_event", "ledger.view_ledgerentry",
+    "claims.view_claim", "claims.view_attribution", "claims.view_assessment", "events.view_claimlink", "events.view_event",
+    "ledger.view_ledgerentry",
 ]
-REVIEW = ["claims.add_assessment", "claims.add_claimlink"]
+REVIEW = ["claims.add_assessment", "events.add_claimlink"]
 EDIT = [
     "sources.add_source", "sources.change_source", "sources.add_sourcealias", "sources.change_sourcealias",
     "sources.delete_sourcealias", "sources.add_document", "sources.change_document",
     "claims.change_claim", "claims.add_attribution", "claims.change_attribution", "claims.delete_attribution",
-    "claims.add_event", "claims.change_event",
+    "events.add_event", "events.change_event",
 ]
 ADMIN = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group", "authtoken.view_token",
          "authtoken.add_token", "authtoken.delete_token"]
@@ -43,6 +43,7 @@ def drop_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("claims", "0001_initial"),
+        ("events", "0001_initial"),
         ("sources", "0001_initial"),
         ("ledger", "0001_initial"),
         ("authtoken", "0004_alter_tokenproxy_options"),

@@ -1,0 +1,273 @@
+"""Writes to claims: ingest of a report, reviewers' marks, editors' corrections.
+
+Every function runs in one transaction (@recorded) and appends its ledger entries in it.
+"""
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from claims import extraction
+from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
+from claims.verdict import Mark, verdict_for
+from config.errors import DomainError
+from ledger.guard import recorded
+from ledger.services import ledger_append
+from sources.models import Document, Source, SourceKind
+from sources.services import document_create, source_resolve, text_sha256
+from sources.snapshots import snapshot
+
+UNKNOWN_OUTLET = "Unknown outlet"
+EMPTY_REPORT = "The report is empty: there is no text to extract claims from."
+TOO_LARGE = "The report is {size:,} bytes; the limit is {limit:,} bytes."
+UNKNOWN_STANCE = "Unknown stance {stance!r}; use one of: {choices}."
+SPAN_OUTSIDE = "The span {start}-{end} does not lie inside the document's {length} characters."
+TEXT_NOT_IN_DOCUMENT = "The corrected text does not occur in the document; a claim must quote its report exactly."
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    document: Document
+    created: bool
+    claims: int
+    sources_created: int
+
+
+def _outlet_name(outlet: str, dateline: extraction.Dateline | None, url: str) -> str:
+    """Name the outlet: as given, else the dateline's credit, else the URL's host."""
+    if outlet.strip():
+        return outlet.strip()
+    if dateline and dateline.outlet:
+        return dateline.outlet
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or UNKNOWN_OUTLET
+
+
+def _title_for(title: str, claims: list[extraction.ExtractedClaim], dateline) -> str:
+    if title.strip():
+        return title.strip()[:500]
+    first = claims[0].text[dateline.end - claims[0].start:] if dateline and claims else claims[0].text
+    return first[:120].rstrip() + ("…" if len(first) > 120 else "")
+
+
+def _check_report(text: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > settings.MAX_REPORT_BYTES:
+        raise DomainError(TOO_LARGE.format(size=size, limit=settings.MAX_REPORT_BYTES), code="too_large",
+                          fields={"text": ["too large"]}, status=413)
+    if not text.strip():
+        raise DomainError(EMPTY_REPORT, code="empty", fields={"text": [EMPTY_REPORT]})
+
+
+def _extract(text: str) -> list[extraction.ExtractedClaim]:
+    try:
+        claims = extraction.extract(text)
+    except extraction.ExtractionError as exc:
+        raise DomainError(str(exc), code="unreadable", fields={"text": [str(exc)]}) from None
+    if not claims:
+        raise DomainError(EMPTY_REPORT, code="empty", fields={"text": [EMPTY_REPORT]})
+    return claims
+
+
+def _store_claim(*, document, found, position, outlet, actor, new_sources) -> Claim:
+    claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
+                                 position=position, voice=found.voice, hedges=list(found.hedges))
+    ledger_append(actor=actor, action="claim.created", object_type="claim", object_id=claim.pk,
+                  payload={"after": snapshot(claim)})
+    if found.voice == Voice.REPORTER or not found.sources:
+        mentions = [(outlet, None, "", Stance.ASSERT, True, "", "")]
+    else:
+        mentions = []
+        for mention in found.sources:
+            source, created = source_resolve(name=mention.name, actor=actor,
+                                             kind_hint=extraction.guess_kind(mention.name))
+            new_sources += created
+            mentions.append((source, mention.name, mention.cue or "", mention.stance, False,
+                             mention.reported_to or "", mention.hedge or ""))
+    for order, (source, written, cue, stance, own_voice, reported_to, hedge) in enumerate(mentions, start=1):
+        attribution = Attribution.objects.create(
+            claim=claim, source=source, name_as_written=written or source.name, cue=cue, stance=stance,
+            is_reporter_voice=own_voice, reported_to=reported_to, hedge=hedge, position=order)
+        ledger_append(actor=actor, action="attribution.created", object_type="attribution",
+                      object_id=attribution.pk, payload={"after": snapshot(attribution)})
+    return claim
+
+
+@recorded
+def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", url: str = "",
+                  published_at=None, ingested_by=None) -> IngestResult:
+    """Store a report and every statement in it as an attributed claim; a report seen before is found."""
+    _check_report(text)
+    existing = Document.objects.filter(sha256=text_sha256(text)).first()
+    if existing is not None:
+        return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
+    found = _extract(text)
+    dateline = extraction.parse_dateline(text)
+    outlet_source, outlet_created = source_resolve(name=_outlet_name(outlet, dateline, url), actor=actor,
+                                                   kind_hint=SourceKind.MEDIA)
+    document = document_create(text=text, title=_title_for(title, found, dateline), outlet=outlet_source,
+                               actor=actor, url=url, published_at=published_at,
+                               dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by)
+    new_sources = [int(outlet_created)]
+    for position, item in enumerate(found, start=1):
+        _store_claim(document=document, found=item, position=position, outlet=outlet_source, actor=actor,
+                     new_sources=new_sources)
+    return IngestResult(document, created=True, claims=len(found), sources_created=sum(new_sources))
+
+
+def _roots(source_ids: set[int]) -> dict[int, int]:
+    """Map each source to the top of its affiliation chain, in one query per chain level."""
+    parents = dict(Source.objects.values_list("id", "affiliation_id"))
+    roots = {}
+    for source_id in source_ids:
+        current, seen = source_id, set()
+        while parents.get(current) and current not in seen:
+            seen.add(current)
+            current = parents[current]
+        roots[source_id] = current
+    return roots
+
+
+def verdict_of(claim: Claim):
+    """Apply the verdict rule to a claim's current marks."""
+    marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()]
+    speakers = set(claim.attributions.values_list("source_id", flat=True))
+    return verdict_for(marks, speakers=speakers, roots=_roots({m.source_id for m in marks} | speakers))
+
+
+def _recompute_status(*, claim: Claim, actor: str, reason: str) -> None:
+    verdict = verdict_of(claim)
+    if verdict.status == claim.status:
+        return
+    before = claim.status
+    claim.status = verdict.status
+    claim.save(update_fields=["status", "updated_at"])
+    ledger_append(actor=actor, action="claim.status_changed", object_type="claim", object_id=claim.pk,
+                  payload={"before": {"status": before}, "after": {"status": verdict.status},
+                           "rule": verdict.reason},
+                  reason=reason)
+
+
+@recorded
+def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
+                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> Assessment:
+    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status."""
+    if stance not in AssessmentStance.values:
+        message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(AssessmentStance.values))
+        raise DomainError(message, fields={"stance": [message]})
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    assessment = Assessment(claim=claim, source=source, stance=stance, evidence_url=evidence_url,
+                            evidence_document=evidence_document, excerpt=excerpt, note=note, reviewer=reviewer)
+    assessment.full_clean()
+    assessment.save()
+    ledger_append(actor=actor, action="assessment.recorded", object_type="assessment", object_id=assessment.pk,
+                  payload={"after": snapshot(assessment)}, reason=note)
+    _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
+    return assessment
+
+
+@recorded
+def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = None, start: int | None = None,
+                  end: int | None = None) -> Claim:
+    """Re-anchor a claim to another span of its report; its text is always the report's own words."""
+    document_text = claim.document.text
+    if text is not None:
+        at = _find_near(document_text, text, claim.start)
+        if at < 0:
+            raise DomainError(TEXT_NOT_IN_DOCUMENT, fields={"text": [TEXT_NOT_IN_DOCUMENT]})
+        start, end = at, at + len(text)
+    start = claim.start if start is None else start
+    end = claim.end if end is None else end
+    if not 0 <= start < end <= len(document_text):
+        message = SPAN_OUTSIDE.format(start=start, end=end, length=len(document_text))
+        raise DomainError(message, fields={"start": [message]})
+    before = snapshot(claim)
+    claim.start, claim.end, claim.text = start, end, document_text[start:end]
+    after = snapshot(claim)
+    changed = [k for k in after if after[k] != before[k]]
+    if changed:
+        claim.save()
+        ledger_append(actor=actor, action="claim.changed", object_type="claim", object_id=claim.pk,
+                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
+                      reason=reason)
+    return claim
+
+
+def _find_near(haystack: str, needle: str, around: int) -> int:
+    """Return the occurrence of needle nearest to an offset, or -1."""
+    if not needle:
+        return -1
+    best, at = -1, haystack.find(needle)
+    while at >= 0:
+        if best < 0 or abs(at - around) < abs(best - around):
+            best = at
+        at = haystack.find(needle, at + 1)
+    return best
+
+
+def _check_stance(stance: str) -> None:
+    if stance not in Stance.values:
+        message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(Stance.values))
+        raise DomainError(message, fields={"stance": [message]})
+
+
+@recorded
+def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", stance: str = Stance.ASSERT,
+                    reported_to: str = "", hedge: str = "", reason: str = "") -> Attribution:
+    """Attribute a claim to one more source (an editor's correction of the extractor)."""
+    _check_stance(stance)
+    position = (claim.attributions.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    attribution = Attribution.objects.create(claim=claim, source=source, name_as_written=source.name, cue=cue,
+                                             stance=stance, reported_to=reported_to, hedge=hedge, position=position)
+    ledger_append(actor=actor, action="attribution.created", object_type="attribution", object_id=attribution.pk,
+                  payload={"after": snapshot(attribution)}, reason=reason)
+    _sync_voice(claim=claim, actor=actor, reason=reason)
+    _recompute_status(claim=claim, actor=actor, reason="attribution added")
+    return attribution
+
+
+@recorded
+def attribution_update(*, attribution: Attribution, actor: str, reason: str = "", **changes) -> Attribution:
+    """Correct an attribution's source, cue, stance, outlet spoken to, or hedge."""
+    allowed = {"source", "cue", "stance", "reported_to", "hedge"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise DomainError(f"Cannot change {', '.join(sorted(unknown))} of an attribution.")
+    if "stance" in changes:
+        _check_stance(changes["stance"])
+    before = snapshot(attribution)
+    for field, value in changes.items():
+        setattr(attribution, field, value)
+    after = snapshot(attribution)
+    changed = [k for k in after if after[k] != before[k]]
+    if changed:
+        attribution.save()
+        ledger_append(actor=actor, action="attribution.changed", object_type="attribution",
+                      object_id=attribution.pk, reason=reason,
+                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}})
+        _recompute_status(claim=attribution.claim, actor=actor, reason="attribution changed")
+    return attribution
+
+
+@recorded
+def attribution_remove(*, attribution: Attribution, actor: str, reason: str = "") -> None:
+    """Take a wrong attribution off a claim."""
+    claim, before, pk = attribution.claim, snapshot(attribution), attribution.pk
+    attribution.delete()
+    ledger_append(actor=actor, action="attribution.deleted", object_type="attribution", object_id=pk,
+                  payload={"before": before}, reason=reason)
+    _sync_voice(claim=claim, actor=actor, reason=reason)
+    _recompute_status(claim=claim, actor=actor, reason="attribution removed")
+
+
+def _sync_voice(*, claim: Claim, actor: str, reason: str) -> None:
+    """A claim is in the reporter's voice exactly when its only attributions are the outlet's own."""
+    attributed = claim.attributions.filter(is_reporter_voice=False).exists()
+    voice = Voice.ATTRIBUTED if attributed else Voice.REPORTER
+    if voice != claim.voice:
+        before = claim.voice
+        claim.voice = voice
+        claim.save(update_fields=["voice", "updated_at"])
+        ledger_append(actor=actor, action="claim.changed", object_type="claim", object_id=claim.pk,
+                      payload={"before": {"voice": before}, "after": {"voice": voice}}, reason=reason)
+

@@ -1,0 +1,73 @@
+"""The verdict rule: a claim's standing from reviewers' marks across independent sources.
+
+One rule, applied in this order (the README shows it with examples):
+
+1. Only each source's latest mark counts (a reviewer may revise a mark).
+2. With no mark against the claim (no source disputes or denies it), it is **corroborated** when at
+   least two independent sources corroborate it, otherwise **unverified**.
+3. With marks against it, it is **denied** when every counted mark is a denial, otherwise
+   **disputed** (any dispute, or a denial beside a corroboration).
+
+Two sources are independent unless one is the other or they share an affiliation chain (the same
+top-most party above them). A source that is, or shares a chain with, the claim's own attributed
+speaker does not count as corroboration: a party cannot corroborate itself.
+"""
+from dataclasses import dataclass
+
+UNVERIFIED, CORROBORATED, DISPUTED, DENIED = "unverified", "corroborated", "disputed", "denied"
+CORROBORATES, DISPUTES, DENIES = "corroborates", "disputes", "denies"
+INDEPENDENT_SOURCES_NEEDED = 2
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One reviewer's mark, reduced to what the rule needs."""
+
+    source_id: int
+    stance: str  # corroborates | disputes | denies
+    order: int  # later marks have larger numbers
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    reason: str
+    counted_corroborators: tuple[int, ...] = ()
+
+
+def latest_marks(marks: list[Mark]) -> list[Mark]:
+    """Keep only each source's newest mark."""
+    newest: dict[int, Mark] = {}
+    for mark in sorted(marks, key=lambda m: m.order):
+        newest[mark.source_id] = mark
+    return list(newest.values())
+
+
+def _root(source_id: int, roots: dict[int, int]) -> int:
+    return roots.get(source_id, source_id)
+
+
+def verdict_for(marks: list[Mark], *, speakers: set[int], roots: dict[int, int]) -> Verdict:
+    """Apply the rule; `roots` maps a source to the top of its affiliation chain."""
+    counted = latest_marks(marks)
+    against = [m for m in counted if m.stance in (DISPUTES, DENIES)]
+    if against:
+        if all(m.stance == DENIES for m in counted):
+            return Verdict(DENIED, f"{len(against)} source(s) deny it and none corroborates or disputes it")
+        disputes = sum(1 for m in against if m.stance == DISPUTES)
+        denials = len(against) - disputes
+        support = len(counted) - len(against)
+        return Verdict(DISPUTED, f"marks conflict: {support} corroborate, {disputes} dispute, {denials} deny")
+    speaker_roots = {_root(s, roots) for s in speakers}
+    independent: dict[int, int] = {}
+    for mark in counted:
+        root = _root(mark.source_id, roots)
+        if root not in speaker_roots:
+            independent.setdefault(root, mark.source_id)
+    corroborators = tuple(sorted(independent.values()))
+    if len(corroborators) >= INDEPENDENT_SOURCES_NEEDED:
+        return Verdict(CORROBORATED, f"{len(corroborators)} independent sources corroborate it", corroborators)
+    if counted:
+        return Verdict(UNVERIFIED, f"{len(corroborators)} independent source(s) corroborate it; "
+                                   f"{INDEPENDENT_SOURCES_NEEDED} are needed", corroborators)
+    return Verdict(UNVERIFIED, "no source has been marked yet")

@@ -1,0 +1,54 @@
+"""Events, and reviewers' confirmed links between claims that give competing accounts of them."""
+from django.conf import settings
+from django.db import models
+
+from claims.models import Claim
+from ledger.guard import LedgeredModel
+
+
+class LinkRelation(models.TextChoices):
+    CONTRADICTS = "contradicts", "Contradicts"
+    CORROBORATES = "corroborates", "Corroborates"
+    RELATED = "related", "Related"
+
+
+class Event(LedgeredModel):
+    """Something that happened, around which competing accounts are gathered."""
+
+    # What a ledger entry records of this row (see ledger/reconcile).
+    ledger_fields = ["title", "description"]
+
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True, default="")
+    claims = models.ManyToManyField(Claim, related_name="events", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+
+class ClaimLink(LedgeredModel):
+    """A reviewer's confirmation that two claims speak of the same thing, and how they relate."""
+
+    # What a ledger entry records of this row (see ledger/reconcile).
+    ledger_fields = ["claim_id", "other_id", "relation", "note", "reviewer_id"]
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=12, choices=LinkRelation.choices)
+    note = models.TextField(blank=True, default="")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "other"], name="claimlink_unique_pair"),
+            models.CheckConstraint(condition=~models.Q(claim=models.F("other")), name="claimlink_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_id} {self.relation} {self.other_id}"

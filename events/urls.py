@@ -1,0 +1,4 @@
+"""Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+
+urlpatterns = []
+api_urlpatterns = []
