@@ -21,8 +21,6 @@ class Voice(models.TextChoices):
 class Claim(LedgeredModel):
     """One statement of a report, anchored to its exact span of the document's text."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["document_id", "text", "start", "end", "position", "voice", "hedges", "status"]
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField()
@@ -55,9 +53,6 @@ class Stance(models.TextChoices):
 class Attribution(LedgeredModel):
     """Who a claim is attributed to, by which cue ("said", "denies", "according to")."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["claim_id", "source_id", "name_as_written", "cue", "stance", "is_reporter_voice",
-                     "reported_to", "hedge", "position"]
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attributions")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
@@ -89,9 +84,6 @@ class AssessmentStance(models.TextChoices):
 class Assessment(LedgeredModel):
     """A reviewer's mark that a given source corroborates, disputes or denies a claim."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id", "excerpt",
-                     "note", "reviewer_id"]
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assessments")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="assessments")

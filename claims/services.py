@@ -12,10 +12,10 @@ from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stan
 from claims.verdict import Mark, verdict_for
 from config.errors import DomainError
 from ledger.guard import recorded
+from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from sources.models import Document, Source, SourceKind
 from sources.services import document_create, source_resolve, text_sha256
-from sources.snapshots import snapshot
 
 UNKNOWN_OUTLET = "Unknown outlet"
 EMPTY_REPORT = "The report is empty: there is no text to extract claims from."
@@ -69,28 +69,33 @@ def _extract(text: str) -> list[extraction.ExtractedClaim]:
     return claims
 
 
-def _store_claim(*, document, found, position, outlet, actor, new_sources) -> Claim:
+def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> tuple[list[dict], int]:
+    """Resolve the claim's speakers to sources (the outlet for the reporter's voice); count new sources."""
+    if found.voice == Voice.REPORTER or not found.sources:
+        return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}], 0
+    speakers, created_count = [], 0
+    for mention in found.sources:
+        source, created = source_resolve(name=mention.name, actor=actor, kind_hint=extraction.guess_kind(mention.name))
+        created_count += created
+        speakers.append({"source": source, "name_as_written": mention.name, "cue": mention.cue or "",
+                         "stance": mention.stance, "reported_to": mention.reported_to or "",
+                         "hedge": mention.hedge or ""})
+    return speakers, created_count
+
+
+def _store_claim(*, document: Document, found: extraction.ExtractedClaim, position: int, outlet: Source,
+                 actor: str) -> int:
+    """Store one extracted claim with its attributions; return how many new sources it named."""
     claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
                                  position=position, voice=found.voice, hedges=list(found.hedges))
     ledger_append(actor=actor, action="claim.created", object_type="claim", object_id=claim.pk,
                   payload={"after": snapshot(claim)})
-    if found.voice == Voice.REPORTER or not found.sources:
-        mentions = [(outlet, None, "", Stance.ASSERT, True, "", "")]
-    else:
-        mentions = []
-        for mention in found.sources:
-            source, created = source_resolve(name=mention.name, actor=actor,
-                                             kind_hint=extraction.guess_kind(mention.name))
-            new_sources += created
-            mentions.append((source, mention.name, mention.cue or "", mention.stance, False,
-                             mention.reported_to or "", mention.hedge or ""))
-    for order, (source, written, cue, stance, own_voice, reported_to, hedge) in enumerate(mentions, start=1):
-        attribution = Attribution.objects.create(
-            claim=claim, source=source, name_as_written=written or source.name, cue=cue, stance=stance,
-            is_reporter_voice=own_voice, reported_to=reported_to, hedge=hedge, position=order)
+    speakers, created_count = _speakers(found, outlet, actor)
+    for order, speaker in enumerate(speakers, start=1):
+        attribution = Attribution.objects.create(claim=claim, position=order, **speaker)
         ledger_append(actor=actor, action="attribution.created", object_type="attribution",
                       object_id=attribution.pk, payload={"after": snapshot(attribution)})
-    return claim
+    return created_count
 
 
 @recorded
@@ -108,11 +113,11 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
     document = document_create(text=text, title=_title_for(title, found, dateline), outlet=outlet_source,
                                actor=actor, url=url, published_at=published_at,
                                dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by)
-    new_sources = [int(outlet_created)]
+    new_sources = int(outlet_created)
     for position, item in enumerate(found, start=1):
-        _store_claim(document=document, found=item, position=position, outlet=outlet_source, actor=actor,
-                     new_sources=new_sources)
-    return IngestResult(document, created=True, claims=len(found), sources_created=sum(new_sources))
+        new_sources += _store_claim(document=document, found=item, position=position, outlet=outlet_source,
+                                    actor=actor)
+    return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
 
 
 def _roots(source_ids: set[int]) -> dict[int, int]:

@@ -1,5 +1,7 @@
 """Settings for Claim Ledger. Every value that varies by machine comes from the environment, read here once."""
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -83,6 +85,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20, minimum=1),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
+    # Tests use a file, not shared-cache memory, so concurrent-writer tests see real WAL locking.
+    TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -15,8 +15,6 @@ class LinkRelation(models.TextChoices):
 class Event(LedgeredModel):
     """Something that happened, around which competing accounts are gathered."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["title", "description"]
 
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True, default="")
@@ -33,8 +31,6 @@ class Event(LedgeredModel):
 class ClaimLink(LedgeredModel):
     """A reviewer's confirmation that two claims speak of the same thing, and how they relate."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["claim_id", "other_id", "relation", "note", "reviewer_id"]
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
     other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")

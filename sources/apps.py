@@ -1,6 +1,24 @@
+import hashlib
+
 from django.apps import AppConfig
+
+
+def _text_sha256(document) -> str:
+    """The ledger records a document's text by its hash, not in full."""
+    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
 class SourcesConfig(AppConfig):
     name = "sources"
     verbose_name = "Sources and documents"
+
+    def ready(self):
+        """Tell the ledger which fields of our rows it records, so verify_ledger --reconcile can check them."""
+        from ledger import reconcile
+        from sources.models import Document, Source, SourceAlias
+
+        reconcile.register("source", Source, fields=["name", "kind", "description", "affiliation_id"])
+        reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name"])
+        reconcile.register("document", Document,
+                           fields=["title", "outlet_id", "url", "published_at", "dateline_place"],
+                           derived={"text_sha256": _text_sha256})

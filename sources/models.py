@@ -22,8 +22,6 @@ class SourceKind(models.TextChoices):
 class Source(LedgeredModel):
     """A party that makes statements: rebels, a ministry, a named resident, an outlet."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["name", "kind", "description", "affiliation_id"]
 
     name = models.CharField(max_length=300)
     # The lookup key: case, apostrophes and spacing folded, so "Russia s defense ministry" finds "Russia's".
@@ -59,8 +57,6 @@ class Source(LedgeredModel):
 class SourceAlias(LedgeredModel):
     """Another name the same party goes by ("Russian Ministry of Defence")."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["source_id", "name"]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
@@ -81,8 +77,6 @@ class SourceAlias(LedgeredModel):
 class Document(LedgeredModel):
     """A report or other evidence, stored exactly as received."""
 
-    # What a ledger entry records of this row (see ledger/reconcile).
-    ledger_fields = ["title", "outlet_id", "url", "published_at", "dateline_place", "sha256"]
 
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="documents")

@@ -6,10 +6,10 @@ from rapidfuzz import fuzz, process
 
 from config.errors import Conflict, DomainError
 from ledger.guard import recorded
+from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from sources.models import Document, Source, SourceAlias, SourceKind
 from sources.names import name_key
-from sources.snapshots import snapshot
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -157,7 +157,7 @@ def _move_references(*, duplicate: Source, into: Source, actor: str) -> dict[str
     """Point every row that refers to the duplicate at the surviving source, one entry per row."""
     moved = {}
     for relation in duplicate._meta.related_objects:
-        if not relation.many_to_one and not relation.one_to_one:
+        if not (relation.one_to_many or relation.one_to_one):
             continue
         model, field = relation.related_model, relation.field
         rows = list(model._default_manager.filter(**{field.name: duplicate}))

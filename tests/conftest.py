@@ -58,3 +58,45 @@ def client_for(user) -> APIClient:
 @pytest.fixture
 def api():
     return client_for
+
+
+def _append_only_sql(install: bool) -> list[str]:
+    from importlib import import_module
+
+    from django.db import connection
+
+    migration = import_module("ledger.migrations.0002_append_only")
+    return migration.sql_for(connection.vendor, "ledger_entry", install=install)
+
+
+def _set_triggers(install: bool) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in _append_only_sql(install=False):
+            cursor.execute(statement)
+        if install:
+            for statement in _append_only_sql(install=True):
+                cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True)
+def _ledger_stays_append_only(request):
+    """Keep ledger_entry append-only in every test, yet let transactional tests flush it afterwards.
+
+    The database refuses DELETE and TRUNCATE on a non-empty ledger, which is also how pytest-django
+    empties the tables after a transactional test; so those tests lift the triggers just before the
+    flush, and every test that touches the database puts them back first.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    wants_db = marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if not wants_db:
+        yield
+        return
+    from django.db import connection
+
+    request.getfixturevalue("_django_db_helper")
+    _set_triggers(install=True)
+    yield
+    if not connection.in_atomic_block:
+        _set_triggers(install=False)

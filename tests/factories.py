@@ -3,8 +3,8 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from ledger.guard import recorded
+from ledger.reconcile import snapshot
 from ledger.services import ledger_append
-from sources.snapshots import snapshot
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,5 @@
 """Store a report file as attributed claims, the way a fact-checker's desk would receive it."""
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -37,7 +37,7 @@ def parse_published(value: str | None):
         raise CommandError(f"--published {value!r} is not an ISO date such as 2017-09-24 or 2017-09-24T10:00") from None
     if len(value) <= 10:
         moment = datetime.combine(moment.date(), time.min)
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, timezone.UTC)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
 class Command(BaseCommand):
