@@ -1,0 +1,386 @@
+"""Find the reporting cues of one sentence's main clause and the phrases of their speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (
+    ADVERBS,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_LEMMAS,
+    CLAUSE_OPENERS,
+    DAYS,
+    DENY_LEMMAS,
+    DETERMINERS,
+    FINITE_VERBS,
+    MODALS,
+    NEGATIONS,
+    NOT_PARTIES,
+    PHRASAL_BLOCKERS,
+    PREPOSITIONS,
+    REPORTING_FORMS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    words,
+)
+from .phrases import Phrase, make_phrase, person_name, split_conjuncts
+from .tokens import Token, tokenize
+
+_HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
+_CHANNEL = words("in at on during after before while when who whose as via through under amid")
+_OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
+_NOT_OUTLETS = words("reporters journalists")
+_ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
+_MAX_SUBJECT = 14
+_MAX_LIST_ITEM = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase found in one sentence, before pronouns and surnames are resolved."""
+
+    phrase: Phrase
+    cue: str | None
+    stance: str
+    position: int
+    reported_to: str | None = None
+    order: int = 1  # 0: originator cited by the speaker, 1: speaker, 2: outlet relaying the speaker
+
+
+def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[Token] | None = None) -> list[Mention]:
+    """All main-clause attributions of a sentence, originators first."""
+    tokens = [t for t in (tokens or tokenize(masked_text)) if t.start >= skip]
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+            found.extend(_according_to(tokens, i, sentence))
+            continue
+        lemma = REPORTING_FORMS.get(tok.text)
+        if lemma and not tok.text.endswith("ing"):
+            found.extend(_reporting_verb(tokens, i, lemma, sentence))
+    if found:
+        found.extend(_citing(tokens, sentence, found))
+    else:
+        found.extend(_apposition_only(tokens, sentence))
+    return sorted(found, key=lambda m: (m.order, m.position))
+
+
+def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
+    """Speakers of the reporting verb at `i`, when it heads the main clause."""
+    j, cue_start = _skip_left(tokens, i)
+    if j >= 0 and tokens[j].low in BE_FORMS and i + 1 < len(tokens) and tokens[i + 1].low == "by":
+        return _passive_agent(tokens, i, j, lemma, sentence)
+    if j >= 0 and _blocks(tokens[j]):
+        return []
+    if not _acceptable_use(tokens, i, lemma):
+        return []
+    cue = sentence[tokens[cue_start].start:tokens[i].end]
+    subject = None
+    if j >= 0 and tokens[j].text == ",":
+        subject = _parenthetical_subject(tokens, j, sentence)
+        if subject is None:
+            return _inverted(tokens, i, lemma, cue, sentence)
+    elif j >= 0 and tokens[j].is_quote:
+        return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
+    if subject is None:
+        return _walk_subject(tokens, i, j, lemma, cue, sentence)
+    return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
+    """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
+    subject = _subject_before(tokens, j)
+    if subject is None:
+        return []
+    return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
+    """Build mentions for every conjoined party of a subject."""
+    parts, apposition = subject
+    if lemma in CLAUSE_LEMMAS and not _has_clause_content(tokens, i):
+        return []
+    told_cue, reported_to = _told_object(tokens, i, sentence) if lemma == "tell" else (None, None)
+    stance = "deny" if lemma in DENY_LEMMAS else "assert"
+    out = []
+    if lemma == "quote":
+        quoted = _quoted_as_saying(tokens, i, sentence)
+        if quoted is None:
+            return []
+        out.append(Mention(quoted, cue, stance, tokens[i].start, order=0))
+    for part in split_conjuncts(parts):
+        phrase = make_phrase(part, sentence, apposition if len(parts) == len(part) else None)
+        if phrase is None or phrase.pronoun == "first" or phrase.text.lower() in NOT_PARTIES:
+            continue
+        out.append(Mention(phrase, told_cue or cue, stance, part[0].start, reported_to, order=1))
+    return out
+
+
+def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Step left over adverbs, auxiliaries and time phrases; return (index, start of the cue)."""
+    j, cue_start = i - 1, i
+    while j >= 0:
+        low = tokens[j].low
+        if low in AUXILIARIES:
+            cue_start = j
+        elif not _time_or_adverb(tokens, j, i):
+            break
+        j -= 1
+    return j, cue_start
+
+
+def _time_or_adverb(tokens: list[Token], j: int, i: int) -> bool:
+    """Adverbs and time phrases that may stand between a speaker and the verb ("on Monday", "also")."""
+    low = tokens[j].low
+    if low in ADVERBS or low in DAYS or low in {"morning", "night", "evening", "afternoon"}:
+        return True
+    return low in {"on", "late", "early"} and j + 1 < i and tokens[j + 1].low in DAYS
+
+
+def _blocks(tok: Token) -> bool:
+    """Modals, negation, infinitive "to" and passive "be" before the verb: no claim is reported."""
+    low = tok.low
+    return low in MODALS or low in NEGATIONS or low.endswith("n't") or low in BE_FORMS
+
+
+def _acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
+    """Reject hedges ("believed to be"), phrasal verbs ("called for") and past "saw"."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt == "to" and lemma in {"believe", "say", "think", "expect", "know", "report", "allege", "fear"}:
+        return False
+    if nxt in PHRASAL_BLOCKERS.get(lemma, ()):
+        return False
+    if lemma == "see" and tokens[i].low not in {"see", "sees"}:
+        return False
+    return lemma != "cite"
+
+
+def _has_clause_content(tokens: list[Token], i: int) -> bool:
+    """Verbs of thought report only a clause: "that ...", a quote, a pronoun subject, or a tail position."""
+    k = i + 1
+    while k < len(tokens) and (tokens[k].low in TIME_WORDS or tokens[k].low == "on"):
+        k += 1
+    if k >= len(tokens):
+        return True
+    nxt = tokens[k]
+    return nxt.low in CLAUSE_OPENERS or nxt.is_quote or nxt.text in {":", ",", ".", "!", "?"}
+
+
+def _np_word(tok: Token) -> bool:
+    """Can this token sit inside a speaker's noun phrase?"""
+    if not tok.is_word:
+        return False
+    low = tok.low
+    if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
+        return False
+    if low in MODALS and low != "to":
+        return False
+    if low in REPORTING_FORMS and tok.text[0].islower() and REPORTING_FORMS[low] != low and not low.endswith("s"):
+        return False
+    return not (low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS)
+
+
+def _nominal_ing(tokens: list[Token], k: int) -> bool:
+    """"a monitoring group", "the ruling party": an -ing word after a determiner modifies a noun."""
+    return k > 0 and tokens[k].low.endswith("ing") and tokens[k - 1].low in DETERMINERS
+
+
+def _is_boundary(tok: Token | None) -> bool:
+    """Clause boundaries a main-clause subject may follow."""
+    return tok is None or tok.text == "," or tok.is_quote or tok.text in _HARD_STOPS
+
+
+def _subject_before(tokens: list[Token], j: int):
+    """The noun phrase ending at `j` when it starts a main clause; (parts, apposition) or None."""
+    k = j
+    while k >= 0 and (_np_word(tokens[k]) or _nominal_ing(tokens, k)):
+        k -= 1
+    np = tokens[k + 1:j + 1]
+    boundary = tokens[k] if k >= 0 else None
+    while np and np[0].low in {"and", "but", "so", "yet"}:
+        np = np[1:]
+    if not _is_boundary(boundary):
+        if boundary.low not in {"who", "that"}:
+            return None
+        head = _subject_before(tokens, k - 1)
+        if head is None or head[1]:
+            return None
+        np = head[0] + tokens[k:j + 1]
+    if not _valid_subject(np):
+        return None
+    if boundary is not None and boundary.text == "," and any(t.low == "and" for t in np):
+        np = _extend_list(tokens, k, np)
+    return np, None
+
+
+def _extend_list(tokens: list[Token], comma: int, np: list[Token]) -> list[Token]:
+    """"the military, intelligence officials and a local militant": take in short parties before the comma."""
+    while comma > 0:
+        k = comma - 1
+        while k >= 0 and _np_word(tokens[k]) and tokens[k].low != "and":
+            k -= 1
+        segment = tokens[k + 1:comma]
+        if not segment or len(segment) > _MAX_LIST_ITEM or not _valid_subject(segment):
+            break
+        if k >= 0 and not _is_boundary(tokens[k]):
+            break
+        np = segment + [tokens[comma]] + np
+        if k < 0 or tokens[k].text != ",":
+            break
+        comma = k
+    return np
+
+
+def _valid_subject(np: list[Token]) -> bool:
+    """A subject names a party: not empty, not too long, not a bare determiner or preposition."""
+    if not np or len(np) > _MAX_SUBJECT:
+        return False
+    for a, b in zip(np, np[1:], strict=False):
+        if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to"):
+            return False
+    if np[0].low in PREPOSITIONS or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
+        return False
+    return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
+
+
+def _parenthetical_subject(tokens: list[Token], j: int, sentence: str):
+    """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
+    start = j - 1
+    while start >= 0 and not (tokens[start].is_quote or tokens[start].text in _HARD_STOPS):
+        start -= 1
+    start += 1
+    commas = [c for c in range(start, j) if tokens[c].text == ","]
+    seg_start = start
+    for c in commas:
+        segment = tokens[seg_start:c]
+        first = segment[0].low if segment else ""
+        clean = all(_np_word(t) or t.low == "and" for t in segment)
+        if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and _valid_subject(segment):
+            return segment, tokens[c + 1:j]
+        seg_start = c + 1
+    return None
+
+
+def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
+    """"..., said Steve Cowan, a spokesman for X": the speaker follows the verb."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in _CHANNEL and _np_word(tokens[k]):
+        if tokens[k].low in TIME_WORDS and k > i + 1:
+            break
+        k += 1
+    np = tokens[i + 1:k]
+    if not np or np[0].low in TIME_WORDS or np[0].low in PREPOSITIONS or np[0].low in CLAUSE_OPENERS:
+        return []
+    after = tokens[k] if k < len(tokens) else None
+    if after is not None and after.is_word and after.low not in _CHANNEL and after.low not in TIME_WORDS:
+        return []
+    apposition = tokens[k + 1:] if after is not None and after.text == "," else None
+    phrase = make_phrase(np, sentence, apposition)
+    if phrase is None or phrase.pronoun == "first":
+        return []
+    stance = "deny" if lemma in DENY_LEMMAS else "assert"
+    return [Mention(phrase, cue, stance, np[0].start)]
+
+
+def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str) -> list[Mention]:
+    """"The deal was confirmed by the chief executive, Tom Price": the named agent is the source."""
+    k = j - 1
+    while k >= 0 and _np_word(tokens[k]):
+        k -= 1
+    if k >= 0 and not _is_boundary(tokens[k]):
+        return []
+    end = i + 2
+    while end < len(tokens) and tokens[end].is_word and tokens[end].low not in _CHANNEL:
+        end += 1
+    apposition = tokens[end + 1:] if end < len(tokens) and tokens[end].text == "," else None
+    phrase = make_phrase(tokens[i + 2:end], sentence, apposition)
+    if phrase is None or phrase.pronoun == "first":
+        return []
+    cue = sentence[tokens[j].start:tokens[i + 1].end]
+    stance = "deny" if lemma in DENY_LEMMAS else "assert"
+    return [Mention(phrase, cue, stance, tokens[i + 2].start if i + 2 < len(tokens) else tokens[i].start)]
+
+
+def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None, str | None]:
+    """"told The Associated Press" -> cue and the outlet; "told reporters" keeps no outlet."""
+    k = i + 1
+    while k < len(tokens) and k - i <= 6 and tokens[k].is_word:
+        tok = tokens[k]
+        if not (tok.is_capitalized or tok.text.isdigit() or tok.low in _OBJECT_WORDS):
+            break
+        if tok.low in DAYS:
+            break
+        k += 1
+    obj = tokens[i + 1:k]
+    while obj and obj[-1].low in {"the", "local", "state"}:
+        obj = obj[:-1]
+    if not obj:
+        return None, None
+    text = sentence[obj[0].start:obj[-1].end]
+    cue = sentence[tokens[i].start:obj[-1].end]
+    outlet = None if obj[-1].low in _NOT_OUTLETS else text
+    return cue, outlet
+
+
+def _quoted_as_saying(tokens: list[Token], i: int, sentence: str) -> Phrase | None:
+    """"X quoted Y as saying": Y, the originator."""
+    for k in range(i + 1, min(len(tokens) - 1, i + 16)):
+        if tokens[k].low == "as" and tokens[k + 1].low in {"saying", "telling", "stating"}:
+            return make_phrase(tokens[i + 1:k], sentence)
+        if not (tokens[k].is_word or tokens[k].text == ","):
+            return None
+    return None
+
+
+def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
+    """"according to X": X relays the statement (listed after any originator)."""
+    k = i + 2
+    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
+        k += 1
+    np = tokens[i + 2:k]
+    before = tokens[i - 1] if i else None
+    if before is not None and before.low in SUBORDINATORS:
+        return []
+    mentions = []
+    for part in split_conjuncts(np):
+        phrase = make_phrase(part, sentence)
+        if phrase is not None and phrase.pronoun != "first":
+            mentions.append(Mention(phrase, "according to", "assert", tokens[i].start, order=2))
+    return mentions
+
+
+def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Mention]:
+    """"..., the official said, citing reports from informants": the informants originate the claim."""
+    out = []
+    main = next((m for m in found if m.order == 1), None)
+    for i, tok in enumerate(tokens):
+        if tok.low == "citing" and i and tokens[i - 1].text == "," and main is not None:
+            k = i + 1
+            while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
+                k += 1
+            phrase = make_phrase(tokens[i + 1:k], sentence)
+            if phrase is not None:
+                out.append(Mention(phrase, main.cue, "assert", tok.start, order=0))
+    return out
+
+
+def _apposition_only(tokens: list[Token], sentence: str) -> list[Mention]:
+    """"... there is no longer any hope, Ahmad Thaib, a resident of X." names the speaker with no verb."""
+    words = [k for k, t in enumerate(tokens) if t.text == "," or t.is_quote]
+    if len(words) < 2:
+        return []
+    first, second = words[-2], words[-1]
+    name = tokens[first + 1:second]
+    tail = tokens[second + 1:]
+    if not name or not tail or tail[0].low not in {"a", "an", "the", "one"}:
+        return []
+    if not all(t.is_capitalized or t.low in {"al", "bin", "de", "van"} for t in name) or first == 0:
+        return []
+    if any(t.is_quote or (not t.is_word and t.text not in ".!?") for t in tail):
+        return []
+    person = person_name(name)
+    if person is None:
+        return []
+    phrase = make_phrase(name, sentence, tail)
+    return [Mention(phrase, None, "assert", name[0].start)] if phrase else []

@@ -1,0 +1,157 @@
+"""Word lists: abbreviations, reporting verbs, function words and party nouns used by the rules."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set from a whitespace-separated list (keeps long lists readable)."""
+    return frozenset(text.split())
+
+ABBREVIATIONS = words("""
+    mr mrs ms dr st maj gen lt col cmdr sen gov co jr sr rep reps sens sgt capt prof rev adm brig pvt cpl
+    gens ft mt messrs supt insp det vs
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """)
+
+# lemma: forms (base, 3sg, past, participle, -ing) of verbs that report speech, writing or evidence.
+_REPORTING = """
+say says said said saying | tell tells told told telling | add adds added added adding
+claim claims claimed claimed claiming | allege alleges alleged alleged alleging
+accuse accuses accused accused accusing | report reports reported reported reporting
+confirm confirms confirmed confirmed confirming | warn warns warned warned warning
+insist insists insisted insisted insisting | deny denies denied denied denying
+reject rejects rejected rejected rejecting | dismiss dismisses dismissed dismissed dismissing
+predict predicts predicted predicted predicting | indicate indicates indicated indicated indicating
+argue argues argued argued arguing | admit admits admitted admitted admitting
+urge urges urged urged urging | decry decries decried decried decrying
+pledge pledges pledged pledged pledging | declare declares declared declared declaring
+show shows showed shown showing | hint hints hinted hinted hinting
+divulge divulges divulged divulged divulging | defend defends defended defended defending
+announce announces announced announced announcing | state states stated stated stating
+note notes noted noted noting | explain explains explained explained explaining
+acknowledge acknowledges acknowledged acknowledged acknowledging | assert asserts asserted asserted asserting
+contend contends contended contended contending | stress stresses stressed stressed stressing
+reveal reveals revealed revealed revealing | disclose discloses disclosed disclosed disclosing
+write writes wrote written writing | tweet tweets tweeted tweeted tweeting
+concede concedes conceded conceded conceding | complain complains complained complained complaining
+estimate estimates estimated estimated estimating | suggest suggests suggested suggested suggesting
+vow vows vowed vowed vowing | promise promises promised promised promising
+condemn condemns condemned condemned condemning | denounce denounces denounced denounced denouncing
+criticize criticizes criticized criticized criticizing | criticise criticises criticised criticised criticising
+blame blames blamed blamed blaming | reiterate reiterates reiterated reiterated reiterating
+maintain maintains maintained maintained maintaining | recall recalls recalled recalled recalling
+caution cautions cautioned cautioned cautioning | counter counters countered countered countering
+reply replies replied replied replying
+testify testifies testified testified testifying | assure assures assured assured assuring
+emphasize emphasizes emphasized emphasized emphasizing
+emphasise emphasises emphasised emphasised emphasising | refute refutes refuted refuted refuting
+quote quotes quoted quoted quoting | cite cites cited cited citing | call calls called called calling
+believe believes believed believed believing | fear fears feared feared fearing
+worry worries worried worried worrying | think thinks thought thought thinking
+know knows knew known knowing | see sees saw seen seeing | expect expects expected expected expecting
+concur concurs concurred concurred concurring | remark remarks remarked remarked remarking
+boast boasts boasted boasted boasting | joke jokes joked joked joking | quip quips quipped quipped quipping
+dispute disputes disputed disputed disputing | ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
+"""
+REPORTING_FORMS: dict[str, str] = {}
+for _group in _REPORTING.replace("\n", "|").split("|"):
+    _forms = _group.split()
+    for _form in _forms:
+        REPORTING_FORMS.setdefault(_form, _forms[0])
+
+DENY_LEMMAS = words("deny reject dismiss refute rebut dispute")
+# Verbs of thought count only with a clause as content; they also never take an inverted subject.
+MENTAL_LEMMAS = words("believe fear worry think know expect see")
+# Evidence verbs: the subject may be a document standing in for a party.
+EVIDENCE_LEMMAS = words("show indicate suggest reveal")
+# These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
+CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall")
+# Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
+PHRASAL_BLOCKERS = {
+    "call": words("for on off up in out back into"),
+    "quote": frozenset(),
+    "cite": frozenset(),
+    "show": words("up off"),
+    "see": words("to"),
+}
+CLAUSE_OPENERS = words("that whether if what how why when where who which he she it they we i there this these those")
+
+MODALS = words("will would could can may might should must shall to 'll 'd")
+NEGATIONS = words("not n't never no")
+BE_FORMS = words("is are was were be been being 's 're am")
+AUXILIARIES = words("has have had 've 'd also has")
+ADVERBS = words("""
+    also later again previously repeatedly separately strongly firmly categorically flatly publicly privately
+    recently earlier now then further furthermore immediately quickly initially originally subsequently once
+    simply bluntly angrily openly vehemently forcefully emphatically clearly quietly reportedly allegedly
+    still already often frequently just however too yet ultimately
+    """)
+DAYS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight")
+TIME_WORDS = DAYS | words("morning afternoon evening night week month year weekend late early last this")
+SUBORDINATORS = words("""
+    that which who whom whose when where while after before since because as if though although until unless
+    than whether once whereby wherein why how what lest whenever wherever
+    """)
+DETERMINERS = words(
+    "the a an one two three four five six seven eight nine ten several some many few other another its his her"
+    " their our your this these those both each every all any most"
+)
+PRONOUNS = {
+    "he": "person", "she": "person", "him": "person", "her": "person",
+    "it": "thing", "they": "plural", "them": "plural",
+    "i": "first", "we": "first", "you": "first",
+}
+NOT_PARTIES = words("no one nobody everyone everybody anyone anybody someone somebody nothing")
+PREPOSITIONS = words("""
+    of for from in at with on by to near under over about into via within above below against across along
+    around behind beside between beyond despite except inside outside past toward towards upon without among amid
+    amongst throughout
+    """)
+FINITE_VERBS = words("""
+    is are was were be been being am has have had do does did will would could can may might should must shall
+    came come comes went go goes got get gets made make makes took take takes gave give gives seemed seem seems
+    became become becomes left leave leaves struck strike hit killed kill kills remained remain remains
+    spoke speak speaks appeared appear appears continued continue continues faced face faces
+    """)
+CONJUNCTIONS = words("and but or nor so yet")
+HEDGES = (
+    "believed to be", "believed to have", "thought to be", "said to be", "reportedly", "allegedly", "alleged",
+    "purportedly", "apparently", "is expected to", "are expected to", "was expected to", "were expected to",
+    "is viewed as", "suspected", "presumed", "unconfirmed", "could not be independently verified",
+)
+TITLES = words("""
+    mr mr. mrs mrs. ms ms. dr dr. miss sir dame lord lady president vice prime minister premier chancellor
+    king queen prince princess sheikh emir sultan pope cardinal bishop rev rev. father imam rabbi ayatollah
+    gen gen. general maj maj. major lt lt. lieutenant col col. colonel capt capt. captain cmdr cmdr. commander
+    sgt sgt. sergeant cpl cpl. corporal pvt pvt. private adm adm. admiral brig brig. brigadier marshal
+    sen sen. senator rep rep. representative gov gov. governor mayor judge justice chief officer detective
+    det det. inspector insp insp. superintendent supt supt. constable sheriff deputy secretary attorney
+    ambassador envoy chairman chairwoman chair director spokesman spokeswoman spokesperson patrol police
+    assistant acting interim former state foreign defence defense interior health finance
+    professor prof prof. dean coach
+    """)
+ORG_WORDS = words("""
+    administration department ministry agency police army force forces navy corps times news post journal
+    airlines airline airways co co. corp corp. inc inc. ltd ltd. llc plc group company commission council
+    party university college institute association organization organisation service services office court
+    committee union bank fund center centre network press reuters tv radio channel house senate congress
+    parliament government authority authorities board foundation observatory coalition alliance front
+    movement brigade brigades battalion ministry's administration's express international federal national
+    """)
+PERSON_NOUNS = words("""
+    official officer spokesman spokeswoman spokesperson resident witness militant fighter lawyer attorney
+    analyst leader minister lawmaker legislator mayor governor president senator chief director executive
+    chairman chairwoman man woman doctor nurse medic worker activist observer source diplomat commander
+    general colonel soldier journalist reporter editor meteorologist forecaster expert economist professor
+    investigator prosecutor judge student teacher father mother farmer driver survivor victim aide adviser
+    advisor envoy ambassador negotiator candidate member ceo founder owner manager employee engineer
+    scientist researcher historian researcher tribesman villager neighbor neighbour relative son daughter
+    brother sister wife husband friend priest imam cleric fellow organizer organiser
+    """)
+DOCUMENT_NOUNS = words("""
+    video videos footage image images photo photos photograph photographs picture pictures data figures
+    statistics report reports statement document documents records record presentation survey poll study
+    letter memo email e-mail filing analysis map maps imagery recording recordings audio tally count
+    tweet post posting message transcript list chart slides
+    """)
+COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer")

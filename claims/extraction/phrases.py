@@ -1,0 +1,214 @@
+"""Noun phrases of speakers: split conjoined parties, drop determiners and titles, find person names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (
+    CONJUNCTIONS,
+    DAYS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+    TITLES,
+    words,
+)
+from .tokens import Token
+
+_NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
+_AGENT_LINKS = words("by from of")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker as written, with what resolution needs to know about it."""
+
+    text: str
+    person: str | None = None
+    pronoun: str | None = None
+    definite: bool = False
+    head: str = ""
+    plural: bool = False
+    descriptor: str = ""
+    proper: bool = False
+
+    @property
+    def name(self) -> str:
+        """The name the label rules want: a person's full name, else the phrase."""
+        return self.person or self.text
+
+
+def split_conjuncts(tokens: list[Token]) -> list[list[Token]]:
+    """Split "the military, intelligence officials and a local militant" into its parties."""
+    parts, current = [], []
+    for k, tok in enumerate(tokens):
+        if tok.text == "," or (tok.low == "and" and _splits_at_and(tokens, k)):
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        parts.append(current)
+    return _merge_places(parts)
+
+
+def _splits_at_and(tokens: list[Token], k: int) -> bool:
+    """"and" joins two parties unless it sits inside a proper name ("Securities and Exchange Commission")."""
+    before = tokens[k - 1] if k else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is None or after is None:
+        return True
+    if before.is_capitalized and after.is_capitalized and after.low not in DETERMINERS:
+        rest = [t.low.rstrip(".") for t in tokens[k + 1:] if t.is_capitalized]
+        return not any(word in ORG_WORDS for word in rest)
+    return True
+
+
+def _merge_places(parts: list[list[Token]]) -> list[list[Token]]:
+    """Re-join "St. Paul, Minnesota": a lone capitalized word after a proper noun is its state or country."""
+    merged: list[list[Token]] = []
+    for part in parts:
+        if merged and len(part) == 1 and part[0].is_capitalized and merged[-1][-1].is_capitalized:
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | None = None) -> Phrase | None:
+    """Turn the tokens of one party into a Phrase; None when they name no party."""
+    tokens = _trim(tokens)
+    if not tokens:
+        return None
+    agent = _document_agent(tokens) or _document_agent_in(tokens, apposition)
+    if agent:
+        tokens, apposition = agent, None
+    descriptor = " ".join(t.low for t in tokens + (apposition or []))
+    first = tokens[0].low
+    if len(tokens) == 1 and first in PRONOUNS:
+        return Phrase(text=tokens[0].text, pronoun=PRONOUNS[first], descriptor=descriptor)
+    definite = first == "the"
+    if first == "the":
+        tokens = tokens[1:]
+        if not tokens:
+            return None
+    text = sentence[tokens[0].start:tokens[-1].end]
+    head = _head(tokens)
+    person = person_name(tokens) or (person_name(apposition) if apposition and _common_head(tokens) else None)
+    proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
+    return Phrase(
+        text=text,
+        person=person,
+        definite=definite and not proper and person is None,
+        head=head,
+        plural=head.endswith("s") and not head.endswith("ss") or head in {"police", "people"},
+        descriptor=descriptor,
+        proper=proper,
+    )
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop leading conjunctions and trailing time adverbs or punctuation."""
+    tokens = [t for t in tokens if not t.is_quote]
+    while tokens and (tokens[0].low in CONJUNCTIONS or not tokens[0].is_word):
+        tokens = tokens[1:]
+    while tokens and (not tokens[-1].is_word or tokens[-1].low in TIME_WORDS):
+        tokens = tokens[:-1]
+        if tokens and tokens[-1].low in {"on", "late", "early", "last", "this"}:
+            tokens = tokens[:-1]
+    return tokens
+
+
+def _head(tokens: list[Token]) -> str:
+    """The head noun: the last word before a preposition ("spokesman" in "spokesman for the ministry")."""
+    if len(tokens) > 2 and tokens[1].low == "of" and tokens[0].low in DETERMINERS:
+        return _head(tokens[2:])
+    words = []
+    for tok in tokens:
+        if tok.low in PREPOSITIONS or tok.low in {"who", "that"}:
+            break
+        words.append(tok.low)
+    return words[-1] if words else tokens[-1].low
+
+
+def _common_head(tokens: list[Token]) -> bool:
+    """"Aledda's attorney": a role whose holder an apposition may name."""
+    return not tokens[-1].is_capitalized and tokens[-1].low in PERSON_NOUNS
+
+
+def _document_agent(tokens: list[Token]) -> list[Token] | None:
+    """"A video downloaded by activists" -> activists: a named party stands behind its document."""
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.low in _AGENT_LINKS and k:
+            noun = tokens[k - 1].low
+            if noun.endswith("ed") and k >= 2 and tok.low == "by":
+                noun = tokens[k - 2].low
+            if noun in DOCUMENT_NOUNS:
+                return tokens[k + 1:]
+    return None
+
+
+def _document_agent_in(tokens: list[Token], apposition: list[Token] | None) -> list[Token] | None:
+    """"The report, published by the commission, said": the party named in the document's apposition."""
+    if not apposition or tokens[-1].low not in DOCUMENT_NOUNS:
+        return None
+    for k, tok in enumerate(apposition[:-1]):
+        if tok.low in {"by", "from"}:
+            rest = apposition[k + 1:]
+            cut = next((n for n, t in enumerate(rest) if not t.is_word), len(rest))
+            return rest[:cut] or None
+    return None
+
+
+def person_name(tokens: list[Token] | None) -> str | None:
+    """The person a phrase names ("army spokesman Maj. Gen. Athar Abbas" -> "Athar Abbas"), if any."""
+    if not tokens:
+        return None
+    best = None
+    for run, start, end in _capital_runs(tokens):
+        before = tokens[start - 1].low if start else ""
+        after = tokens[end] if end < len(tokens) else None
+        if before in PREPOSITIONS or (before == "the" and start >= 2 and tokens[start - 2].low in PREPOSITIONS):
+            continue
+        if after is not None and after.is_word and after.low not in PREPOSITIONS and after.low not in {"who"}:
+            continue
+        name = _strip_titles(run)
+        if name:
+            best = name
+    return best
+
+
+def _capital_runs(tokens: list[Token]):
+    """Yield maximal runs of capitalized words (initials and name particles included), split at possessives."""
+    start = None
+    for k, tok in enumerate(tokens + [Token(",", 0, 0)]):
+        inside = tok.is_word and (tok.is_capitalized or (start is not None and tok.low in _NAME_PARTICLES))
+        possessive = tok.low.endswith(("'s", "\u2019s", "'", "\u2019"))
+        if inside and not possessive:
+            start = k if start is None else start
+            continue
+        if start is not None:
+            yield tokens[start:k], start, k
+        start = None
+
+
+def _strip_titles(run: list[Token]) -> str | None:
+    """Keep the words after the last title ("St. Paul Police Chief Todd Axtell" -> "Todd Axtell")."""
+    words = [t.text for t in run]
+    cut = 0
+    for k, word in enumerate(words):
+        if word.lower() in TITLES or word.lower().rstrip(".") in TITLES:
+            cut = k + 1
+    name = words[cut:]
+    if not name or any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+        return None
+    if any(w.lower() in DAYS or w.lower() in PERSON_NOUNS for w in name):
+        return None
+    if len(name) == 1 and cut == 0:
+        return None
+    return " ".join(name)

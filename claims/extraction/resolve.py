@@ -1,0 +1,234 @@
+"""Document-level resolution: pronouns, surnames, titles, definite descriptions and epithets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .attribution import Mention
+from .lexicon import (
+    COMPANY_NOUNS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TITLES,
+    words,
+)
+from .names import normalize_name
+from .phrases import Phrase, person_name
+from .tokens import Token
+
+# Role nouns an unnamed first mention may use for a person the article names later.
+_EPITHET_ROLES = words(
+    "lawmaker legislator leader minister mayor governor president senator chairman chairwoman ceo chief director"
+    " secretary ambassador lawyer attorney commander editor founder premier chancellor"
+)
+_MEMORY = 50  # earlier parties a pronoun or description may point back to
+_EPITHET_REACH = 6  # sentences ahead in which the named holder of a role is looked for
+_TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
+
+
+@dataclass
+class Entity:
+    """A party already seen in the article."""
+
+    name: str
+    person: bool
+    plural: bool
+    descriptor: str
+
+
+@dataclass
+class Article:
+    """What resolution knows about the whole text."""
+
+    surnames: dict[str, str] = field(default_factory=dict)
+    titled: list[tuple[int, str]] = field(default_factory=list)
+    orgs: Counter = field(default_factory=Counter)
+    subjects: list[str | None] = field(default_factory=list)
+
+
+def scan_article(sentences: list[list[Token]]) -> Article:
+    """Collect person names, titled mentions, organisation counts and sentence subjects."""
+    article = Article()
+    for index, tokens in enumerate(sentences):
+        for name, titled in _person_runs(tokens):
+            last = name.split()[-1]
+            if len(name.split()) > 1 and len(name) > len(article.surnames.get(last, "")):
+                article.surnames[last] = name
+            if titled:
+                article.titled.append((index, name))
+        article.orgs.update(_standalone_names(tokens))
+        article.subjects.append(_proper_subject(tokens))
+    return article
+
+
+def _person_runs(tokens: list[Token]):
+    """Person names in a sentence, and whether a title introduced them ("Mr Obama")."""
+    run: list[Token] = []
+    for tok in tokens + [Token(",", 0, 0)]:
+        if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
+            run.append(tok)
+            continue
+        if run:
+            titled = run[0].low.rstrip(".") in TITLES
+            name = person_name(run)
+            if name and (titled or len(name.split()) > 1):
+                yield name, titled
+        run = []
+
+
+def _standalone_names(tokens: list[Token]):
+    """Capitalized words standing alone mid-sentence ("WeWork", "Amtrak"): candidates for "the company"."""
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        alone = not (k and tokens[k - 1].is_capitalized) and not (nxt and nxt.is_capitalized)
+        if _org_like(tok) and alone and (k or (nxt is not None and nxt.is_word)):
+            yield tok.text.rstrip("'\u2019s") if tok.low.endswith(("'s", "\u2019s")) else tok.text
+
+
+def _org_like(tok: Token) -> bool:
+    """A capitalized single word that may name a company or institution."""
+    low = tok.low
+    if not (tok.is_word and tok.is_capitalized and len(tok.text) > 2) or low in TITLES or low in DETERMINERS:
+        return False
+    return low not in CONJUNCTIONS and low not in PRONOUNS and low not in TIME_WORDS and low not in SUBORDINATORS
+
+
+def _proper_subject(tokens: list[Token]) -> str | None:
+    """"Iran has been scrambling ..." -> "Iran": a proper-noun subject that "it" can point back to."""
+    words = [t for t in tokens[:4] if t.is_word]
+    if len(words) >= 2 and words[0].is_capitalized and words[1].low in {"has", "have", "had", "is", "was", "says"}:
+        return words[0].text
+    return None
+
+
+def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
+    """Rewrite every mention's phrase to the party it stands for, sentence by sentence."""
+    per_sentence = _link_epithets(article, per_sentence)
+    history: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    out = []
+    for index, mentions in enumerate(per_sentence):
+        resolved = []
+        for mention in mentions:
+            name, entity = _resolve_one(article, history[-_MEMORY:], by_key, index, mention.phrase)
+            if name is None:
+                continue
+            resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
+            history.append(entity)
+            by_key.setdefault(normalize_name(entity.name), entity)
+        out.append(resolved)
+    return out
+
+
+def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Entity], index: int, phrase: Phrase):
+    """Name and entity for one phrase: pronoun, surname, description or the phrase itself."""
+    if phrase.pronoun:
+        entity = _pronoun(article, history, index, phrase.pronoun)
+        return (entity.name, entity) if entity else (None, None)
+    if phrase.definite:
+        entity = _description(article, history, index, phrase)
+        if entity:
+            return entity.name, entity
+    name = phrase.person or phrase.text
+    if phrase.proper and " " not in name and name in article.surnames:
+        name = article.surnames[name]
+    elif phrase.person and phrase.person.split()[-1] in article.surnames:
+        full = article.surnames[phrase.person.split()[-1]]
+        name = full if full.endswith(phrase.person) else phrase.person
+    known = by_key.get(normalize_name(name))
+    if known:
+        return known.name, known
+    one_of = phrase.head.endswith("s") and phrase.text.lower().startswith("one of")
+    singular = phrase.head[:-1] if one_of else phrase.head
+    role = singular in PERSON_NOUNS and (not phrase.plural or singular != phrase.head)
+    person = bool(phrase.person) or role or name in article.surnames.values()
+    return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor)
+
+
+def _pronoun(article: Article, history: list[Entity], index: int, kind: str) -> Entity | None:
+    """he/she -> last person; they -> last plural party; it -> last subject or institution."""
+    if kind == "person":
+        found = next((e for e in reversed(history) if e.person), None)
+        if found is None and article.titled:
+            name = next((n for i, n in reversed(article.titled) if i <= index), None)
+            if name:
+                found = Entity(name, True, False, "")
+        return found
+    if kind == "plural":
+        return next((e for e in reversed(history) if e.plural), None)
+    subject = article.subjects[index - 1] if index else None
+    if subject and subject.lower() not in {"it", "the", "this"}:
+        return Entity(subject, False, False, subject.lower())
+    return next((e for e in reversed(history) if not e.person and not e.plural), None)
+
+
+def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
+    """"the ministry", "the official", "the company": the earlier party the description fits."""
+    head = phrase.head
+    for entity in reversed(history):
+        if head and head in entity.descriptor.split() or head in normalize_name(entity.name).split():
+            return entity
+    if head in COMPANY_NOUNS:
+        people = {part for name in article.surnames.values() for part in name.split()}
+        best = next((w for w, n in article.orgs.most_common() if n > 1 and _company_like(w, people)), None)
+        if best:
+            return Entity(best, False, False, head)
+    if head in _TITLE_ROLES:
+        people = Counter(e.name for e in history if e.person and " " not in e.descriptor.strip())
+        if people:
+            return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
+    return None
+
+
+def _company_like(word: str, people: set[str]) -> bool:
+    """A brand-like word: not a person's name, an institution word or a nationality ("Russian")."""
+    low = word.lower()
+    if low in ORG_WORDS or low.rstrip("s") in PERSON_NOUNS or word in people:
+        return False
+    return not re.search(r"(?:ian|ean|ese|ish|i)$", word)
+
+
+def _link_epithets(article: Article, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
+    """"A lawmaker from Qom ..." followed by a newly named speaker takes that speaker's name."""
+    out = [list(m) for m in per_sentence]
+    for index, mentions in enumerate(out):
+        for k, mention in enumerate(mentions):
+            role = _epithet_role(mention.phrase)
+            if role is None:
+                continue
+            name = _named_later(out, index, role)
+            if name:
+                mentions[k] = replace(mention, phrase=replace(mention.phrase, text=name, person=name, definite=False))
+    return out
+
+
+def _epithet_role(phrase: Phrase) -> str | None:
+    """The role noun of an unnamed singular person description, if it is one."""
+    if phrase.person or phrase.pronoun or phrase.proper or phrase.plural:
+        return None
+    return phrase.head if phrase.head in _EPITHET_ROLES else None
+
+
+def _named_later(per_sentence: list[list[Mention]], index: int, role: str) -> str | None:
+    """A person named in the next few sentences whose description shares the role, or who is new and bare."""
+    seen_attributed = 0
+    for later in per_sentence[index + 1:index + 1 + _EPITHET_REACH]:
+        if later:
+            seen_attributed += 1
+        for mention in later:
+            phrase = mention.phrase
+            if not phrase.person:
+                continue
+            if role in phrase.descriptor.split():
+                return phrase.person
+            bare = normalize_name(phrase.descriptor) == normalize_name(phrase.person)
+            if bare and seen_attributed == 1 and len(phrase.person.split()) > 1:
+                return phrase.person
+    return None

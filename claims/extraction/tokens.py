@@ -1,0 +1,96 @@
+"""Quotation spans and word tokens: what the reporter says outside quotation marks is where cues live."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ABBREVIATIONS
+
+QUOTE_MARK = "\x01"
+_QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+_TOKEN = re.compile(
+    r"\x01+|\w[\w'\u2019&-]*(?:\.\w[\w'\u2019&-]*)*\.?|--|[,;:()\u2014\u2013\u2012-]|[.?!]+"
+)
+
+
+class Token:
+    """A word, punctuation mark or quoted stretch (text of QUOTE_MARKs) at sentence-relative offsets."""
+
+    __slots__ = ("text", "start", "end", "low", "is_quote", "is_word", "is_capitalized")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        first = text[:1]
+        self.low = text.lower()
+        self.is_quote = first == QUOTE_MARK
+        self.is_word = first.isalnum()
+        self.is_capitalized = first.isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted stretches of one paragraph, closing marks included; unclosed quotes run to the paragraph end."""
+    spans, open_at = [], None
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        opening = _is_opening(text, m.start(), start, end, open_at is not None)
+        if opening:
+            if open_at is not None:
+                spans.append((open_at, m.start()))
+            open_at = m.start()
+        elif open_at is not None:
+            spans.append((open_at, m.end()))
+            open_at = None
+        else:
+            spans.append((start, m.end()))
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def _is_opening(text: str, at: int, floor: int, ceiling: int, inside: bool) -> bool:
+    """Decide whether the quotation mark at `at` opens a quote, from its direction or its neighbours."""
+    mark = text[at]
+    if mark in "\u201c\u00ab":
+        return True
+    if mark in "\u201d\u00bb":
+        return False
+    before = text[at - 1] if at > floor else " "
+    after = text[at + 1] if at + 1 < ceiling else " "
+    space_before = before.isspace() or before in "([{\u2014\u2013-/"
+    space_after = after.isspace()
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    return not inside
+
+
+def masked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """The sentence text with every quoted character replaced by QUOTE_MARK."""
+    chars = list(text[start:end])
+    for q_start, q_end in spans:
+        lo, hi = max(q_start, start), min(q_end, end)
+        for k in range(lo - start, hi - start):
+            chars[k] = QUOTE_MARK
+    return "".join(chars)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Split a (masked) sentence into tokens, keeping abbreviation periods on their words."""
+    tokens = []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group()
+        if len(word) > 1 and word.endswith(".") and word[0].isalnum() and not _keeps_period(word):
+            tokens.append(Token(word[:-1], m.start(), m.end() - 1))
+            tokens.append(Token(".", m.end() - 1, m.end()))
+        else:
+            tokens.append(Token(word, m.start(), m.end()))
+    return tokens
+
+
+def _keeps_period(word: str) -> bool:
+    """Abbreviations (Mr., Gen.), initials (M.) and dotted forms (U.S.) keep their period."""
+    stem = word[:-1]
+    return stem.lower() in ABBREVIATIONS or (len(stem) == 1 and stem.isupper()) or "." in stem
