@@ -12,8 +12,8 @@ from .lexicon import (
     CLAUSE_OPENERS,
     DAYS,
     DENY_LEMMAS,
-    DETERMINERS,
-    FINITE_VERBS,
+    DOCUMENT_NOUNS,
+    MENTAL_LEMMAS,
     MODALS,
     NEGATIONS,
     NOT_PARTIES,
@@ -25,15 +25,15 @@ from .lexicon import (
     words,
 )
 from .phrases import Phrase, make_phrase, person_name, split_conjuncts
+from .subject import is_boundary, np_word, parenthetical_subject, subject_before
 from .tokens import Token, tokenize
 
-_HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
 _OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
 _NOT_OUTLETS = words("reporters journalists")
-_ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
-_MAX_SUBJECT = 14
-_MAX_LIST_ITEM = 6
+_NOUN_MARKERS = words("the a an his her its their our your this these those")
+_CONTRACTING = words("he she it that there who what where here")
+_SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,10 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
             found.extend(_according_to(tokens, i, sentence))
             continue
         lemma = REPORTING_FORMS.get(tok.text)
-        if lemma and not tok.text.endswith("ing"):
+        if lemma and not tok.text.endswith("ing") and not _noun_reading(tokens, i):
             found.extend(_reporting_verb(tokens, i, lemma, sentence))
+    if any(m.order == 1 for m in found):
+        found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
     if found:
         found.extend(_citing(tokens, sentence, found))
     else:
@@ -66,10 +68,32 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     return sorted(found, key=lambda m: (m.order, m.position))
 
 
+def _noun_reading(tokens: list[Token], i: int) -> bool:
+    """"the claims", "Lebanon's state news agency": after a determiner or a possessive the form is a noun."""
+    if not i:
+        return False
+    before = tokens[i - 1].low
+    if before in _NOUN_MARKERS:
+        return True
+    return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in _CONTRACTING
+
+
+def _own_document(phrase: Phrase) -> bool:
+    """"according to a statement posted on its website": a document with no party of its own is a channel."""
+    words_before = phrase.descriptor.split()
+    for n, word in enumerate(words_before):
+        if word in PREPOSITIONS:
+            words_before = words_before[:n]
+            break
+    return bool(DOCUMENT_NOUNS & set(words_before)) and not phrase.proper and phrase.person is None
+
+
 def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
     """Speakers of the reporting verb at `i`, when it heads the main clause."""
     j, cue_start = _skip_left(tokens, i)
     if j >= 0 and tokens[j].low in BE_FORMS and i + 1 < len(tokens) and tokens[i + 1].low == "by":
+        if lemma in MENTAL_LEMMAS or lemma == "find":
+            return []
         return _passive_agent(tokens, i, j, lemma, sentence)
     if j >= 0 and _blocks(tokens[j]):
         return []
@@ -78,7 +102,7 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
     cue = sentence[tokens[cue_start].start:tokens[i].end]
     subject = None
     if j >= 0 and tokens[j].text == ",":
-        subject = _parenthetical_subject(tokens, j, sentence)
+        subject = parenthetical_subject(tokens, j, sentence)
         if subject is None:
             return _inverted(tokens, i, lemma, cue, sentence)
     elif j >= 0 and tokens[j].is_quote:
@@ -90,16 +114,31 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
 
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
-    subject = _subject_before(tokens, j)
-    if subject is None:
+    subject = subject_before(tokens, j)
+    if subject is None or _disagrees(tokens[i], lemma, subject[0]):
         return []
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
+    """"adults who wore step counters": a third-person -s verb cannot follow a plural common-noun head."""
+    form = verb.low
+    if form == lemma or form not in {lemma + "s", lemma + "es", lemma[:-1] + "ies"}:
+        return False
+    head = next((t for t in np if t.low in PREPOSITIONS or t.low in {"who", "that"}), None)
+    head_at = np.index(head) - 1 if head is not None else len(np) - 1
+    word = np[head_at] if head_at >= 0 else np[-1]
+    if word.is_capitalized or word.low in _SINGULAR_S:
+        return False
+    return word.low in {"people", "police"} or (word.low.endswith("s") and not word.low.endswith("ss"))
 
 
 def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
     parts, apposition = subject
     if lemma in CLAUSE_LEMMAS and not _has_clause_content(tokens, i):
+        return []
+    if lemma == "find" and not (_finding(tokens, i) or _is_document(parts)):
         return []
     told_cue, reported_to = _told_object(tokens, i, sentence) if lemma == "tell" else (None, None)
     stance = "deny" if lemma in DENY_LEMMAS else "assert"
@@ -115,6 +154,22 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
             continue
         out.append(Mention(phrase, told_cue or cue, stance, part[0].start, reported_to, order=1))
     return out
+
+
+def _finding(tokens: list[Token], i: int) -> bool:
+    """"found that ..." or "..., the analysis found.": a finding reported as a clause or in tail position."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or nxt.low in {"that", "no"} or nxt.text in {".", ",", "!", "?"}
+
+
+def _is_document(parts: list[Token]) -> bool:
+    """A subject headed by a document noun ("The study found ...")."""
+    words_ = [t.low for t in parts if t.is_word]
+    for n, word in enumerate(words_):
+        if word in PREPOSITIONS:
+            words_ = words_[:n]
+            break
+    return bool(words_) and words_[-1] in DOCUMENT_NOUNS
 
 
 def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
@@ -167,105 +222,24 @@ def _has_clause_content(tokens: list[Token], i: int) -> bool:
     return nxt.low in CLAUSE_OPENERS or nxt.is_quote or nxt.text in {":", ",", ".", "!", "?"}
 
 
-def _np_word(tok: Token) -> bool:
-    """Can this token sit inside a speaker's noun phrase?"""
-    if not tok.is_word:
-        return False
-    low = tok.low
-    if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
-        return False
-    if low in MODALS and low != "to":
-        return False
-    if low in REPORTING_FORMS and tok.text[0].islower() and REPORTING_FORMS[low] != low and not low.endswith("s"):
-        return False
-    return not (low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS)
 
 
-def _nominal_ing(tokens: list[Token], k: int) -> bool:
-    """"a monitoring group", "the ruling party": an -ing word after a determiner modifies a noun."""
-    return k > 0 and tokens[k].low.endswith("ing") and tokens[k - 1].low in DETERMINERS
 
 
-def _is_boundary(tok: Token | None) -> bool:
-    """Clause boundaries a main-clause subject may follow."""
-    return tok is None or tok.text == "," or tok.is_quote or tok.text in _HARD_STOPS
 
 
-def _subject_before(tokens: list[Token], j: int):
-    """The noun phrase ending at `j` when it starts a main clause; (parts, apposition) or None."""
-    k = j
-    while k >= 0 and (_np_word(tokens[k]) or _nominal_ing(tokens, k)):
-        k -= 1
-    np = tokens[k + 1:j + 1]
-    boundary = tokens[k] if k >= 0 else None
-    while np and np[0].low in {"and", "but", "so", "yet"}:
-        np = np[1:]
-    if not _is_boundary(boundary):
-        if boundary.low not in {"who", "that"}:
-            return None
-        head = _subject_before(tokens, k - 1)
-        if head is None or head[1]:
-            return None
-        np = head[0] + tokens[k:j + 1]
-    if not _valid_subject(np):
-        return None
-    if boundary is not None and boundary.text == "," and any(t.low == "and" for t in np):
-        np = _extend_list(tokens, k, np)
-    return np, None
 
 
-def _extend_list(tokens: list[Token], comma: int, np: list[Token]) -> list[Token]:
-    """"the military, intelligence officials and a local militant": take in short parties before the comma."""
-    while comma > 0:
-        k = comma - 1
-        while k >= 0 and _np_word(tokens[k]) and tokens[k].low != "and":
-            k -= 1
-        segment = tokens[k + 1:comma]
-        if not segment or len(segment) > _MAX_LIST_ITEM or not _valid_subject(segment):
-            break
-        if k >= 0 and not _is_boundary(tokens[k]):
-            break
-        np = segment + [tokens[comma]] + np
-        if k < 0 or tokens[k].text != ",":
-            break
-        comma = k
-    return np
 
 
-def _valid_subject(np: list[Token]) -> bool:
-    """A subject names a party: not empty, not too long, not a bare determiner or preposition."""
-    if not np or len(np) > _MAX_SUBJECT:
-        return False
-    for a, b in zip(np, np[1:], strict=False):
-        if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to"):
-            return False
-    if np[0].low in PREPOSITIONS or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
-        return False
-    return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
 
 
-def _parenthetical_subject(tokens: list[Token], j: int, sentence: str):
-    """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
-    start = j - 1
-    while start >= 0 and not (tokens[start].is_quote or tokens[start].text in _HARD_STOPS):
-        start -= 1
-    start += 1
-    commas = [c for c in range(start, j) if tokens[c].text == ","]
-    seg_start = start
-    for c in commas:
-        segment = tokens[seg_start:c]
-        first = segment[0].low if segment else ""
-        clean = all(_np_word(t) or t.low == "and" for t in segment)
-        if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and _valid_subject(segment):
-            return segment, tokens[c + 1:j]
-        seg_start = c + 1
-    return None
 
 
 def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
     """"..., said Steve Cowan, a spokesman for X": the speaker follows the verb."""
     k = i + 1
-    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in _CHANNEL and _np_word(tokens[k]):
+    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in _CHANNEL and np_word(tokens[k]):
         if tokens[k].low in TIME_WORDS and k > i + 1:
             break
         k += 1
@@ -286,12 +260,12 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
 def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str) -> list[Mention]:
     """"The deal was confirmed by the chief executive, Tom Price": the named agent is the source."""
     k = j - 1
-    while k >= 0 and _np_word(tokens[k]):
+    while k >= 0 and np_word(tokens[k]):
         k -= 1
-    if k >= 0 and not _is_boundary(tokens[k]):
+    if k >= 0 and not is_boundary(tokens[k]):
         return []
     end = i + 2
-    while end < len(tokens) and tokens[end].is_word and tokens[end].low not in _CHANNEL:
+    while end < len(tokens) and tokens[end].is_word and (tokens[end].low not in _CHANNEL or _affiliation(tokens, end)):
         end += 1
     apposition = tokens[end + 1:] if end < len(tokens) and tokens[end].text == "," else None
     phrase = make_phrase(tokens[i + 2:end], sentence, apposition)
@@ -300,6 +274,16 @@ def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: st
     cue = sentence[tokens[j].start:tokens[i + 1].end]
     stance = "deny" if lemma in DENY_LEMMAS else "assert"
     return [Mention(phrase, cue, stance, tokens[i + 2].start if i + 2 < len(tokens) else tokens[i].start)]
+
+
+def _affiliation(tokens: list[Token], k: int) -> bool:
+    """"a team at the University of Hamburg": a preposition before a proper name continues the agent."""
+    if tokens[k].low not in {"at", "in", "from"}:
+        return False
+    nxt = tokens[k + 1:k + 3]
+    if nxt and nxt[0].low == "the":
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0].is_capitalized and nxt[0].low not in DAYS
 
 
 def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None, str | None]:

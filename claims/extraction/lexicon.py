@@ -51,7 +51,11 @@ worry worries worried worried worrying | think thinks thought thought thinking
 know knows knew known knowing | see sees saw seen seeing | expect expects expected expected expecting
 concur concurs concurred concurred concurring | remark remarks remarked remarked remarking
 boast boasts boasted boasted boasting | joke jokes joked joked joking | quip quips quipped quipped quipping
-dispute disputes disputed disputed disputing | ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
+dispute disputes disputed disputed disputing |
+find finds found found finding | recommend recommends recommended recommended recommending
+describe describes described described describing | clarify clarifies clarified clarified clarifying
+speculate speculates speculated speculated speculating | forecast forecasts forecast forecast forecasting
+ ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
 """
 REPORTING_FORMS: dict[str, str] = {}
 for _group in _REPORTING.replace("\n", "|").split("|"):
@@ -73,6 +77,9 @@ PHRASAL_BLOCKERS = {
     "cite": frozenset(),
     "show": words("up off"),
     "see": words("to"),
+    "add": words("to"),
+    "accuse": words("of"),
+    "find": words("guilty"),
 }
 CLAUSE_OPENERS = words("that whether if what how why when where who which he she it they we i there this these those")
 
@@ -84,7 +91,7 @@ ADVERBS = words("""
     also later again previously repeatedly separately strongly firmly categorically flatly publicly privately
     recently earlier now then further furthermore immediately quickly initially originally subsequently once
     simply bluntly angrily openly vehemently forcefully emphatically clearly quietly reportedly allegedly
-    still already often frequently just however too yet ultimately
+    still already often frequently just however too yet ultimately long widely consistently sharply
     """)
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight")
 TIME_WORDS = DAYS | words("morning afternoon evening night week month year weekend late early last this")
@@ -137,6 +144,8 @@ ORG_WORDS = words("""
     committee union bank fund center centre network press reuters tv radio channel house senate congress
     parliament government authority authorities board foundation observatory coalition alliance front
     movement brigade brigades battalion ministry's administration's express international federal national
+    centers centres logistics resources holdings industries technologies systems partners securities capital
+    motors laboratories labs club team hospital clinic school academy
     """)
 PERSON_NOUNS = words("""
     official officer spokesman spokeswoman spokesperson resident witness militant fighter lawyer attorney
@@ -152,6 +161,7 @@ DOCUMENT_NOUNS = words("""
     video videos footage image images photo photos photograph photographs picture pictures data figures
     statistics report reports statement document documents records record presentation survey poll study
     letter memo email e-mail filing analysis map maps imagery recording recordings audio tally count
-    tweet post posting message transcript list chart slides
+    tweet post posting message transcript list chart slides findings research review investigation
+    inquiry audit release studies analyses
     """)
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer")

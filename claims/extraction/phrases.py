@@ -64,9 +64,19 @@ def _splits_at_and(tokens: list[Token], k: int) -> bool:
     if before is None or after is None:
         return True
     if before.is_capitalized and after.is_capitalized and after.low not in DETERMINERS:
+        if _inside_of_name(tokens, k):
+            return False
         rest = [t.low.rstrip(".") for t in tokens[k + 1:] if t.is_capitalized]
         return not any(word in ORG_WORDS for word in rest)
     return True
+
+
+def _inside_of_name(tokens: list[Token], k: int) -> bool:
+    """"Centers for Disease Control and Prevention": "and" inside the capitalized object of "for"/"of"."""
+    n = k - 1
+    while n > 0 and tokens[n].is_capitalized:
+        n -= 1
+    return n > 0 and tokens[n].low in {"of", "for"} and tokens[n - 1].is_capitalized
 
 
 def _merge_places(parts: list[list[Token]]) -> list[list[Token]]:
@@ -99,7 +109,8 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
             return None
     text = sentence[tokens[0].start:tokens[-1].end]
     head = _head(tokens)
-    person = person_name(tokens) or (person_name(apposition) if apposition and _common_head(tokens) else None)
+    named_role = apposition and _common_head(tokens, apposition)
+    person = person_name(tokens) or (person_name(apposition) if named_role else None)
     proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
     return Phrase(
         text=text,
@@ -136,9 +147,12 @@ def _head(tokens: list[Token]) -> str:
     return words[-1] if words else tokens[-1].low
 
 
-def _common_head(tokens: list[Token]) -> bool:
-    """"Aledda's attorney": a role whose holder an apposition may name."""
-    return not tokens[-1].is_capitalized and tokens[-1].low in PERSON_NOUNS
+def _common_head(tokens: list[Token], apposition: list[Token]) -> bool:
+    """"Aledda's attorney, X", "the governor of the region, X": a role whose holder the apposition names."""
+    head = _head(tokens)
+    if head not in PERSON_NOUNS and head not in TITLES:
+        return False
+    return tokens[-1].low == head or (apposition[0].is_capitalized and apposition[0].low not in DETERMINERS)
 
 
 def _document_agent(tokens: list[Token]) -> list[Token] | None:
@@ -205,6 +219,8 @@ def _strip_titles(run: list[Token]) -> str | None:
         if word.lower() in TITLES or word.lower().rstrip(".") in TITLES:
             cut = k + 1
     name = words[cut:]
+    if any(w.count(".") > 1 for w in name):
+        return None
     if not name or any(w.lower().rstrip(".") in ORG_WORDS for w in name):
         return None
     if any(w.lower() in DAYS or w.lower() in PERSON_NOUNS for w in name):

@@ -7,12 +7,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .attribution import Mention
+from .epithets import link_epithets, nationality_epithet
+from .gender import descriptor_gender, learn_genders, pronoun_gender
 from .lexicon import (
     COMPANY_NOUNS,
     CONJUNCTIONS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -23,13 +27,9 @@ from .names import normalize_name
 from .phrases import Phrase, person_name
 from .tokens import Token
 
-# Role nouns an unnamed first mention may use for a person the article names later.
-_EPITHET_ROLES = words(
-    "lawmaker legislator leader minister mayor governor president senator chairman chairwoman ceo chief director"
-    " secretary ambassador lawyer attorney commander editor founder premier chancellor"
-)
 _MEMORY = 50  # earlier parties a pronoun or description may point back to
-_EPITHET_REACH = 6  # sentences ahead in which the named holder of a role is looked for
+_COMPANY_REACH = 8  # sentences back in which "the company" looks for a company-like subject
+_ORG_NOUNS = COMPANY_NOUNS | words("club team side")
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
@@ -41,6 +41,7 @@ class Entity:
     person: bool
     plural: bool
     descriptor: str
+    gender: str | None = None
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Article:
     titled: list[tuple[int, str]] = field(default_factory=list)
     orgs: Counter = field(default_factory=Counter)
     subjects: list[str | None] = field(default_factory=list)
+    leads: list[str | None] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 def scan_article(sentences: list[list[Token]]) -> Article:
@@ -65,6 +68,8 @@ def scan_article(sentences: list[list[Token]]) -> Article:
                 article.titled.append((index, name))
         article.orgs.update(_standalone_names(tokens))
         article.subjects.append(_proper_subject(tokens))
+        article.leads.append(_lead(tokens))
+    article.genders = learn_genders(sentences, article.surnames)
     return article
 
 
@@ -75,6 +80,8 @@ def _person_runs(tokens: list[Token]):
         if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
             run.append(tok)
             continue
+        if run and (tok.low in PERSON_NOUNS or tok.low in ORG_WORDS):
+            run = []  # "Manchester United manager": the name modifies a role, it is no person
         if run:
             titled = run[0].low.rstrip(".") in TITLES
             name = person_name(run)
@@ -108,9 +115,35 @@ def _proper_subject(tokens: list[Token]) -> str | None:
     return None
 
 
+def _lead(tokens: list[Token]) -> str | None:
+    """"Northwind declined ...", "Osei is blunt ...": the proper name that opens a sentence as its subject."""
+    run = []
+    for tok in tokens:
+        if not (tok.is_word and tok.is_capitalized) or tok.low.endswith(("'s", "\u2019s")):
+            break
+        run.append(tok)
+    if not run or len(run) > 4 or len(run) == len(tokens) or run[0].low in DETERMINERS or run[0].low in PRONOUNS:
+        return None
+    nxt = tokens[len(run)]
+    if nxt.text != "," and (not nxt.is_word or nxt.low in PREPOSITIONS or nxt.low in CONJUNCTIONS):
+        return None
+    if nxt.low in TITLES or nxt.low in PERSON_NOUNS or nxt.low in ORG_WORDS or nxt.low in SUBORDINATORS:
+        return None  # "Brentford coach Lars Eriksen": the name modifies a noun
+    return " ".join(t.text for t in run)
+
+
+def _person_key(article: Article, name: str | None) -> str | None:
+    """The full name of a person a lead names ("Osei" -> "Margaret Osei"), else None."""
+    if not name:
+        return None
+    if name in article.surnames:
+        return article.surnames[name]
+    return name if name in article.surnames.values() else None
+
+
 def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
     """Rewrite every mention's phrase to the party it stands for, sentence by sentence."""
-    per_sentence = _link_epithets(article, per_sentence)
+    per_sentence = link_epithets(per_sentence)
     history: list[Entity] = []
     by_key: dict[str, Entity] = {}
     out = []
@@ -129,8 +162,9 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
 
 def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Entity], index: int, phrase: Phrase):
     """Name and entity for one phrase: pronoun, surname, description or the phrase itself."""
-    if phrase.pronoun:
-        entity = _pronoun(article, history, index, phrase.pronoun)
+    if phrase.pronoun or nationality_epithet(phrase):
+        gender = pronoun_gender(phrase.text) if phrase.pronoun else None
+        entity = _pronoun(article, history, index, phrase.pronoun or "person", gender)
         return (entity.name, entity) if entity else (None, None)
     if phrase.definite:
         entity = _description(article, history, index, phrase)
@@ -149,17 +183,21 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
     singular = phrase.head[:-1] if one_of else phrase.head
     role = singular in PERSON_NOUNS and (not phrase.plural or singular != phrase.head)
     person = bool(phrase.person) or role or name in article.surnames.values()
-    return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor)
+    gender = (article.genders.get(name) or descriptor_gender(phrase.descriptor)) if person else None
+    return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor, gender)
 
 
-def _pronoun(article: Article, history: list[Entity], index: int, kind: str) -> Entity | None:
-    """he/she -> last person; they -> last plural party; it -> last subject or institution."""
+def _pronoun(article: Article, history: list[Entity], index: int, kind: str, gender: str | None = None):
+    """he/she -> last person of that gender; they -> last plural party; it -> last subject or institution."""
     if kind == "person":
-        found = next((e for e in reversed(history) if e.person), None)
+        found = _person_before(article, history, index, gender)
         if found is None and article.titled:
             name = next((n for i, n in reversed(article.titled) if i <= index), None)
             if name:
                 found = Entity(name, True, False, "")
+        if found is not None and gender and not found.gender:
+            found.gender = gender
+            article.genders.setdefault(found.name, gender)
         return found
     if kind == "plural":
         return next((e for e in reversed(history) if e.plural), None)
@@ -169,12 +207,36 @@ def _pronoun(article: Article, history: list[Entity], index: int, kind: str) -> 
     return next((e for e in reversed(history) if not e.person and not e.plural), None)
 
 
+def _person_before(article: Article, history: list[Entity], index: int, gender: str | None) -> Entity | None:
+    """The nearest person a he/she fits: the previous sentence's named subject, else the last person speaker."""
+    fits = [e for e in reversed(history) if e.person and not (gender and e.gender and e.gender != gender)]
+    lead = _person_key(article, article.leads[index - 1]) if index else None
+    if lead and article.genders.get(lead, "") == (gender or article.genders.get(lead)):
+        known = next((e for e in fits if e.name == lead), None)
+        return known or Entity(lead, True, False, lead.lower(), article.genders.get(lead))
+    return fits[0] if fits else None
+
+
+def _company_subject(article: Article, index: int) -> str | None:
+    """"the company", "the club": the most recent sentence opened by a company-like proper name."""
+    people = {part for name in article.surnames.values() for part in name.split()}
+    for back in range(index - 1, max(-1, index - 1 - _COMPANY_REACH), -1):
+        lead = article.leads[back]
+        if lead and _person_key(article, lead) is None and all(_company_like(w, people) for w in lead.split()):
+            return lead
+    return None
+
+
 def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
     """"the ministry", "the official", "the company": the earlier party the description fits."""
     head = phrase.head
+    if head in DOCUMENT_NOUNS:
+        return None
     for entity in reversed(history):
         if head and head in entity.descriptor.split() or head in normalize_name(entity.name).split():
             return entity
+    if head in _ORG_NOUNS and (lead := _company_subject(article, index)):
+        return Entity(lead, False, False, head)
     if head in COMPANY_NOUNS:
         people = {part for name in article.surnames.values() for part in name.split()}
         best = next((w for w, n in article.orgs.most_common() if n > 1 and _company_like(w, people)), None)
@@ -193,42 +255,3 @@ def _company_like(word: str, people: set[str]) -> bool:
     if low in ORG_WORDS or low.rstrip("s") in PERSON_NOUNS or word in people:
         return False
     return not re.search(r"(?:ian|ean|ese|ish|i)$", word)
-
-
-def _link_epithets(article: Article, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
-    """"A lawmaker from Qom ..." followed by a newly named speaker takes that speaker's name."""
-    out = [list(m) for m in per_sentence]
-    for index, mentions in enumerate(out):
-        for k, mention in enumerate(mentions):
-            role = _epithet_role(mention.phrase)
-            if role is None:
-                continue
-            name = _named_later(out, index, role)
-            if name:
-                mentions[k] = replace(mention, phrase=replace(mention.phrase, text=name, person=name, definite=False))
-    return out
-
-
-def _epithet_role(phrase: Phrase) -> str | None:
-    """The role noun of an unnamed singular person description, if it is one."""
-    if phrase.person or phrase.pronoun or phrase.proper or phrase.plural:
-        return None
-    return phrase.head if phrase.head in _EPITHET_ROLES else None
-
-
-def _named_later(per_sentence: list[list[Mention]], index: int, role: str) -> str | None:
-    """A person named in the next few sentences whose description shares the role, or who is new and bare."""
-    seen_attributed = 0
-    for later in per_sentence[index + 1:index + 1 + _EPITHET_REACH]:
-        if later:
-            seen_attributed += 1
-        for mention in later:
-            phrase = mention.phrase
-            if not phrase.person:
-                continue
-            if role in phrase.descriptor.split():
-                return phrase.person
-            bare = normalize_name(phrase.descriptor) == normalize_name(phrase.person)
-            if bare and seen_attributed == 1 and len(phrase.person.split()) > 1:
-                return phrase.person
-    return None

@@ -1,0 +1,142 @@
+"""Speaker noun phrases before a reporting verb: where a main-clause subject starts and ends."""
+
+from __future__ import annotations
+
+from .lexicon import (
+    DETERMINERS,
+    FINITE_VERBS,
+    MODALS,
+    NEGATIONS,
+    PREPOSITIONS,
+    REPORTING_FORMS,
+    SUBORDINATORS,
+    words,
+)
+from .tokens import Token
+
+HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
+_ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
+_MAX_SUBJECT = 14
+_MAX_LIST_ITEM = 6
+_MAX_RELATIVE = 10
+_RELATIVES = words("who that")
+# Prepositions that double as adjectives at the head of a subject ("Outside experts said").
+_NOT_NOUNS = PREPOSITIONS | DETERMINERS | words("up down off out away back")
+_ADJECTIVAL = words("outside inside past")
+
+
+def np_word(tok: Token) -> bool:
+    """Can this token sit inside a speaker's noun phrase?"""
+    if not tok.is_word:
+        return False
+    low = tok.low
+    if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
+        return False
+    if low in MODALS and low != "to":
+        return False
+    if low in REPORTING_FORMS and tok.text[0].islower() and REPORTING_FORMS[low] != low and not low.endswith("s"):
+        return False
+    # A capitalized -ing word is a name ("Benning", "Beijing"), not a participle.
+    return tok.is_capitalized or not (low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS)
+
+
+def np_word_at(tokens: list[Token], k: int) -> bool:
+    """np_word in context: "-ing" modifiers before a noun and the "as" of "such as" belong to the phrase."""
+    tok = tokens[k]
+    if np_word(tok):
+        return True
+    if tok.low == "as":
+        return k > 0 and tokens[k - 1].low == "such"
+    if not tok.low.endswith("ing") or not tok.is_word:
+        return False
+    before = tokens[k - 1] if k else None
+    if before is None or not before.is_word:
+        return False
+    if before.low in DETERMINERS:
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and np_word(nxt) and nxt.low not in _NOT_NOUNS and not nxt.text.isdigit()
+
+
+def is_boundary(tok: Token | None) -> bool:
+    """Clause boundaries a main-clause subject may follow."""
+    return tok is None or tok.text == "," or tok.is_quote or tok.text in HARD_STOPS
+
+
+def subject_before(tokens: list[Token], j: int):
+    """The noun phrase ending at `j` when it starts a main clause; (parts, apposition) or None."""
+    k = j
+    while k >= 0 and np_word_at(tokens, k):
+        k -= 1
+    np = tokens[k + 1:j + 1]
+    boundary = tokens[k] if k >= 0 else None
+    while np and np[0].low in {"and", "but", "so", "yet"}:
+        np = np[1:]
+    if not is_boundary(boundary):
+        return _with_relative_clause(tokens, k, j)
+    if not valid_subject(np):
+        return None
+    if boundary is not None and boundary.text == "," and any(t.low == "and" for t in np):
+        np = _extend_list(tokens, k, np)
+    return np, None
+
+
+def _with_relative_clause(tokens: list[Token], k: int, j: int):
+    """"a rescuer who asked not to be named told AFP": a restrictive relative clause inside the subject."""
+    w = k
+    while w >= 0 and k - w <= _MAX_RELATIVE and tokens[w].low not in _RELATIVES and not is_boundary(tokens[w]):
+        w -= 1
+    if w < 1 or w == j or tokens[w].low not in _RELATIVES:
+        return None
+    head = subject_before(tokens, w - 1)
+    if head is None or head[1]:
+        return None
+    np = head[0] + tokens[w:j + 1]
+    return (np, None) if len(np) <= _MAX_SUBJECT + _MAX_RELATIVE else None
+
+
+def _extend_list(tokens: list[Token], comma: int, np: list[Token]) -> list[Token]:
+    """"the military, intelligence officials and a local militant": take in short parties before the comma."""
+    while comma > 0:
+        k = comma - 1
+        while k >= 0 and np_word_at(tokens, k) and tokens[k].low != "and":
+            k -= 1
+        segment = tokens[k + 1:comma]
+        if not segment or len(segment) > _MAX_LIST_ITEM or not valid_subject(segment):
+            break
+        if k >= 0 and not is_boundary(tokens[k]):
+            break
+        np = segment + [tokens[comma]] + np
+        if k < 0 or tokens[k].text != ",":
+            break
+        comma = k
+    return np
+
+def valid_subject(np: list[Token]) -> bool:
+    """A subject names a party: not empty, not too long, not a bare determiner or preposition."""
+    if not np or len(np) > _MAX_SUBJECT:
+        return False
+    for a, b in zip(np, np[1:], strict=False):
+        if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to"):
+            return False
+    adjectival = np[0].low in _ADJECTIVAL and len(np) > 1 and np[1].low not in DETERMINERS
+    if (np[0].low in PREPOSITIONS and not adjectival) or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
+        return False
+    return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
+
+def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
+    """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
+    start = j - 1
+    while start >= 0 and not (tokens[start].is_quote or tokens[start].text in HARD_STOPS):
+        start -= 1
+    start += 1
+    commas = [c for c in range(start, j) if tokens[c].text == ","]
+    seg_start = start
+    for c in commas:
+        segment = tokens[seg_start:c]
+        first = segment[0].low if segment else ""
+        clean = all(np_word_at(tokens, n) or tokens[n].low == "and" for n in range(seg_start, c))
+        if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment):
+            return segment, tokens[c + 1:j]
+        seg_start = c + 1
+    return None
