@@ -1,30 +1,8 @@
-"""The exact bytes an entry's hash is computed over: RFC 8785 canonical JSON, for data without floats."""
-import hashlib
-import json
+"""The exact bytes an entry's hash is computed over: RFC 8785 canonical JSON, for data without floats.
 
-GENESIS_HASH = "0" * 64
+The implementation lives in ledger/verify.py, the standard-library-only checker that outsiders run,
+so that the application and the outside checker cannot drift apart: this module re-exports it.
+"""
+from ledger.verify import GENESIS_HASH, HASHED_FIELDS, canonical_json, entry_hash, utf16_key
 
-
-def _refuse_floats(value, path="$"):
-    """Floats have no single canonical spelling across languages, so entries never carry them."""
-    if isinstance(value, float):
-        raise TypeError(f"ledger entries must not contain floats (found one at {path})")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"ledger entry keys must be strings (found {key!r} at {path})")
-            _refuse_floats(item, f"{path}.{key}")
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            _refuse_floats(item, f"{path}[{index}]")
-
-
-def canonical_json(value) -> bytes:
-    """Serialise as RFC 8785 does for strings, integers, booleans, null, arrays and objects."""
-    _refuse_floats(value)
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def entry_hash(fields: dict) -> str:
-    """SHA-256, in lower-case hex, of the canonical JSON of an entry's hashed fields."""
-    return hashlib.sha256(canonical_json(fields)).hexdigest()
+__all__ = ["GENESIS_HASH", "HASHED_FIELDS", "canonical_json", "entry_hash", "utf16_key"]

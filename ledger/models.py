@@ -4,6 +4,7 @@ from datetime import UTC
 from django.db import models
 
 from ledger.canonical import entry_hash
+from ledger.verify import checkpoint_note
 
 
 def format_time(moment) -> str:
@@ -68,3 +69,29 @@ class LedgerHead(models.Model):
 
     def __str__(self):
         return f"head #{self.seq} {self.hash[:12]}"
+
+
+class LedgerCheckpoint(models.Model):
+    """A signed statement of the chain's size and head hash at a moment: outsiders keep copies."""
+
+    size = models.PositiveBigIntegerField(unique=True, help_text="Number of entries covered (the head's seq).")
+    head_hash = models.CharField(max_length=64)
+    signed_at = models.DateTimeField()
+    signature = models.CharField(max_length=128, help_text="Ed25519 signature of the note, in hex.")
+    key_id = models.CharField(max_length=16, help_text="First 16 hex digits of SHA-256 of the raw public key.")
+
+    class Meta:
+        db_table = "ledger_checkpoint"
+        ordering = ["size"]
+
+    def __str__(self):
+        return f"checkpoint #{self.size} {self.head_hash[:12]}"
+
+    def note(self) -> bytes:
+        """Return the exact text the signature covers."""
+        return checkpoint_note(self.size, self.head_hash, format_time(self.signed_at))
+
+    def exported(self) -> dict:
+        """Return the checkpoint as exported and served, the form ledger/verify.py reads."""
+        return {"size": self.size, "head_hash": self.head_hash, "signed_at": format_time(self.signed_at),
+                "signature": self.signature, "key_id": self.key_id}

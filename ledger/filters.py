@@ -1,0 +1,24 @@
+"""Filtering ledger entries: by object, actor, action, time and seq."""
+import django_filters
+
+from ledger.models import LedgerEntry
+
+
+class LedgerEntryFilter(django_filters.FilterSet):
+    """The filters of /api/ledger/ and /api/ledger/export/."""
+
+    object_type = django_filters.CharFilter(label="Object type, e.g. claim (lower-case model name)")
+    object_id = django_filters.CharFilter(label="Object id (with object_type)")
+    actor = django_filters.CharFilter(label="Actor, e.g. user:rita or command:ingest")
+    action = django_filters.CharFilter(label="Action, e.g. claim.status_changed")
+    recorded_after = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="gte",
+                                                      label="Recorded at or after (ISO 8601)")
+    recorded_before = django_filters.IsoDateTimeFilter(field_name="recorded_at", lookup_expr="lt",
+                                                       label="Recorded before (ISO 8601)")
+    seq_min = django_filters.NumberFilter(field_name="seq", lookup_expr="gte", label="Lowest seq")
+    seq_max = django_filters.NumberFilter(field_name="seq", lookup_expr="lte", label="Highest seq")
+
+    class Meta:
+        model = LedgerEntry
+        fields = ["object_type", "object_id", "actor", "action", "recorded_after", "recorded_before",
+                  "seq_min", "seq_max"]

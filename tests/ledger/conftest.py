@@ -1,0 +1,46 @@
+"""Fixtures for the ledger tests: a session signing key and chains of committed entries."""
+import pytest
+
+from ledger.checkpoints import checkpoint_sign_if_due
+from ledger.keys import write_private_key
+from ledger.services import ledger_note
+
+
+@pytest.fixture(scope="session")
+def ledger_key_file(tmp_path_factory):
+    """An ephemeral Ed25519 key for this test session, in a temporary directory."""
+    path = tmp_path_factory.mktemp("ledger-key") / "signing-key.pem"
+    write_private_key(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _ledger_settings(settings, ledger_key_file):
+    """Sign with the session key after every write; hash the cast's passwords cheaply (speed only)."""
+    settings.LEDGER_SIGNING_KEY_FILE = str(ledger_key_file)
+    settings.LEDGER_CHECKPOINT_EVERY = 1
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def append(db):
+    """Append entries one write at a time, signing after each as the on-commit hook does after a real commit.
+
+    (The test's own transaction never commits, and it is the one transaction all these writes share.)
+    """
+
+    def append(count=1, *, object_type="note", object_id="1", action="note.added", payload=None):
+        entries = []
+        for n in range(count):
+            entries.append(ledger_note(actor="command:tests", action=action, object_type=object_type,
+                                       object_id=object_id, payload=payload if payload is not None else {"n": n}))
+            checkpoint_sign_if_due()
+        return entries
+
+    return append
+
+
+@pytest.fixture
+def chain(append):
+    """Five entries, each followed by its signed checkpoint."""
+    return append(5)
