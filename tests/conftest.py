@@ -80,13 +80,33 @@ def _set_triggers(install: bool) -> None:
                 cursor.execute(statement)
 
 
+def _restore_role_groups() -> None:
+    """Put back the role groups a transactional test's flush removed (the migration made them once)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    roles = import_module("people.migrations.0001_roles").ROLES
+    if Group.objects.filter(name__in=roles).count() == len(roles):
+        return
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for role, codes in roles.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        labels = [code.split(".") for code in codes]
+        group.permissions.set([Permission.objects.get(content_type__app_label=app, codename=codename)
+                               for app, codename in labels])
+
+
 @pytest.fixture(autouse=True)
 def _ledger_stays_append_only(request):
     """Keep ledger_entry append-only in every test, yet let transactional tests flush it afterwards.
 
     The database refuses DELETE and TRUNCATE on a non-empty ledger, which is also how pytest-django
     empties the tables after a transactional test; so those tests lift the triggers just before the
-    flush, and every test that touches the database puts them back first.
+    flush, and every test that touches the database puts them back first, with the role groups.
     """
     marker = request.node.get_closest_marker("django_db")
     wants_db = marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
@@ -97,6 +117,7 @@ def _ledger_stays_append_only(request):
 
     request.getfixturevalue("_django_db_helper")
     _set_triggers(install=True)
+    _restore_role_groups()
     yield
     if not connection.in_atomic_block:
         _set_triggers(install=False)
