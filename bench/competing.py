@@ -1,0 +1,203 @@
+"""Benchmark competing accounts: top-5 hit rate on the expectation list, and latency among many claims.
+
+    .venv/bin/python bench/competing.py [--claims 100000] [--runs 50]
+
+Uses a throwaway SQLite file in a temporary directory, or, when DATABASE_URL names a PostgreSQL
+database, a throwaway test database beside it (created and dropped by Django's test machinery).
+Background claims are generated from a vocabulary of conflict reporting and bulk-inserted inside one
+recorded write with one ledger entry; the expectation list's reports are ingested through report_ingest.
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EXPECTATIONS = ROOT / "tests" / "events" / "competing_expectations.json"
+
+PLACES = ["Aleppo", "Homs", "Daraa", "Raqqa", "Deir ez-Zor", "Latakia", "Tartus", "Qamishli", "Manbij", "Afrin",
+          "Kobani", "Palmyra", "Douma", "Harasta", "Zabadani", "Madaya", "Talbiseh", "Rastan", "Tadef", "Bab"]
+SPEAKERS = [("the health ministry", "government"), ("the army", "military"), ("rebels", "armed_group"),
+            ("witnesses", "witness"), ("residents", "resident"), ("a war monitor", "ngo"),
+            ("doctors", "medical"), ("the interior ministry", "government"), ("militants", "armed_group")]
+ACTIONS = ["shelled", "bombed", "struck", "raided", "attacked", "targeted", "hit", "besieged", "stormed"]
+TARGETS = ["a bakery", "a school", "the water station", "a hospital", "a checkpoint", "an army base", "a convoy",
+           "the grain silos", "a mosque", "a refugee camp", "a power line", "the old market", "a bridge"]
+TOLLS = ["killing {n} people", "wounding {n} civilians", "killing {n} fighters", "leaving {n} dead", "", ""]
+ADDITIONS = ["", "", "after days of clashes", "despite a truce", "at dawn", "during talks in Geneva",
+             "near the border", "in a renewed offensive", "overnight"]
+VERBS = ["said", "told reporters", "said in a statement", "reported"]
+
+
+def setup_django(tmp: Path) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    import django
+
+    django.setup()
+
+
+def create_database() -> tuple[object, str]:
+    """Create and migrate the throwaway database; return what is needed to drop it."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        call_command("migrate", verbosity=0, interactive=False)
+        return connection, ""
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    return connection, old_name
+
+
+def sentence(rng: random.Random) -> tuple[str, int]:
+    """One generated report sentence and the index of its speaker."""
+    who = rng.randrange(len(SPEAKERS))
+    toll = rng.choice(TOLLS).format(n=rng.randint(2, 60))
+    parts = [f"Forces {rng.choice(ACTIONS)} {rng.choice(TARGETS)} in {rng.choice(PLACES)}", toll,
+             rng.choice(ADDITIONS)]
+    body = ", ".join(p for p in parts if p)
+    return f"{body}, {SPEAKERS[who][0]} {rng.choice(VERBS)}.", who
+
+
+def generate(total: int, per_report: int = 20, seed: int = 7) -> None:
+    """Bulk-insert `total` background claims in reports of `per_report`, with their attributions."""
+    from claims.models import Attribution, Claim
+    from ledger.guard import recorded
+    from ledger.services import ledger_append
+    from sources.models import Document, Source
+
+    rng = random.Random(seed)
+
+    @recorded
+    def load():
+        speakers = [Source.objects.create(name=f"bench {name}", kind=kind) for name, kind in SPEAKERS]
+        outlet = Source.objects.create(name="Bench Wire", kind="media")
+        made = 0
+        progress = _progress(total)
+        while made < total:
+            count = min(per_report, total - made)
+            lines = [sentence(rng) for _ in range(count)]
+            text = "\n".join(line for line, _ in lines)
+            document = Document.objects.create(title=f"Bench report {made}", outlet=outlet, text=text,
+                                               sha256=f"{made:064d}")
+            claims, offset = [], 0
+            for position, (line, _) in enumerate(lines, start=1):
+                claims.append(Claim(document=document, text=line, start=offset, end=offset + len(line),
+                                    position=position, voice="attributed"))
+                offset += len(line) + 1
+            claims = Claim.objects.bulk_create(claims)
+            Attribution.objects.bulk_create([
+                Attribution(claim=c, source=speakers[who], name_as_written="bench", cue="said")
+                for c, (_, who) in zip(claims, lines, strict=True)])
+            made += count
+            progress(made)
+        ledger_append(actor="command:bench", action="bench.seeded", object_type="bench", object_id=0,
+                      payload={"claims": total})
+
+    load()
+
+
+def _progress(total: int):
+    started = time.perf_counter()
+
+    def show(done: int) -> None:
+        if sys.stderr.isatty() or done == total:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            print(f"\r  generated {done:,}/{total:,} claims ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+        if done == total:
+            print(file=sys.stderr)
+
+    return show
+
+
+def ingest_expectations() -> dict:
+    from claims.services import report_ingest
+
+    data = json.loads(EXPECTATIONS.read_text(encoding="utf-8"))
+    for path in data["reports"]:
+        report_ingest(text=(ROOT / path).read_text(encoding="utf-8"), actor="command:bench")
+    return data
+
+
+def hit_rate(data: dict, verbose: bool) -> tuple[int, int]:
+    from claims.models import Claim
+    from events.selectors import competing_accounts
+
+    hits = pairs = 0
+    for case in data["expectations"]:
+        claim = Claim.objects.get(text__contains=case["claim"])
+        texts = [a.claim.text for a in competing_accounts(claim, limit=5)]
+        for fragment in case["expected"]:
+            found = any(fragment in text for text in texts)
+            pairs, hits = pairs + 1, hits + found
+            if verbose and not found:
+                print(f"  miss: {case['claim']!r} -> {fragment!r}", file=sys.stderr)
+    return hits, pairs
+
+
+def latency(data: dict, runs: int) -> tuple[list[float], list[float]]:
+    """Time the selector and the endpoint (test client, as a viewer) for the expectation claims."""
+    from rest_framework.test import APIClient
+
+    from claims.models import Claim
+    from events.selectors import competing_accounts
+    from tests.factories import UserFactory
+
+    claims = [Claim.objects.get(text__contains=case["claim"]) for case in data["expectations"]]
+    client = APIClient(HTTP_HOST="localhost")
+    client.force_authenticate(UserFactory(username="bench-viewer", role="viewer"))
+    selector, endpoint = [], []
+    for i in range(runs):
+        claim = claims[i % len(claims)]
+        started = time.perf_counter()
+        competing_accounts(claim, limit=5)
+        selector.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        response = client.get(f"/api/claims/{claim.pk}/competing/?limit=5")
+        endpoint.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content
+    return selector, endpoint
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000, help="background claims to generate")
+    parser.add_argument("--runs", type=int, default=50, help="timed requests")
+    parser.add_argument("--verbose", action="store_true", help="list the expected accounts that were missed")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="competing-bench-") as tmp:
+        setup_django(Path(tmp))
+        connection, old_name = create_database()
+        try:
+            generate(args.claims)
+            data = ingest_expectations()
+            hits, pairs = hit_rate(data, args.verbose)
+            selector, endpoint = latency(data, args.runs)
+            from claims.models import Claim
+
+            total = Claim.objects.count()
+            print(f"\n{'database':<10} {'claims':>8} {'top-5 hits':>11} {'selector p50/p95 ms':>20} "
+                  f"{'endpoint p50/p95 ms':>20}")
+            print(f"{connection.vendor:<10} {total:>8,} {f'{hits}/{pairs} {hits / pairs:.0%}':>11} "
+                  f"{f'{percentile(selector, 50):.0f} / {percentile(selector, 95):.0f}':>20} "
+                  f"{f'{percentile(endpoint, 50):.0f} / {percentile(endpoint, 95):.0f}':>20}")
+        finally:
+            if old_name:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

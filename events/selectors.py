@@ -1,0 +1,148 @@
+"""Reads for events and competing accounts: what other sources say about a claim, and each side's account."""
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from claims.models import Attribution, Claim, Stance
+from events import competing, fulltext
+from events.models import ClaimLink, Event, LinkRelation
+
+# How many claims the database hands to the Python ranking: enough for recall, few enough to score fast.
+CANDIDATE_POOL = 300
+CONTRADICTION_WORDS = {True: "denied by", False: "contradicted by"}
+RELATION_WORDS = {LinkRelation.CORROBORATES: "corroborated by", LinkRelation.RELATED: "related account from"}
+
+
+@dataclass(frozen=True)
+class CompetingAccount:
+    """A claim from another source about the same thing, with how it relates and why it was suggested."""
+
+    claim: Claim
+    score: float
+    relation: str
+    confirmed: bool = False
+    link_id: int | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerdictLink:
+    """One confirmed link as the claim page shows it beside the verdict."""
+
+    relation: str
+    words: str
+    sources: tuple[str, ...]
+    other_id: int
+    link_id: int
+
+    @property
+    def line(self) -> str:
+        return f"{self.words}: {', '.join(self.sources) or 'an unattributed claim'}, see claim {self.other_id}"
+
+
+@dataclass(frozen=True)
+class SourceAccount:
+    """One side's account of an event: the source and what it says."""
+
+    source_id: int
+    name: str
+    kind: str
+    claims: tuple[tuple[Claim, str], ...]  # (claim, stance)
+
+
+def claims_with_sources() -> QuerySet:
+    """Claims with their report, outlet and attributed sources, fetched in a fixed number of queries."""
+    attributions = Attribution.objects.select_related("source").order_by("position")
+    return Claim.objects.select_related("document__outlet").prefetch_related(
+        Prefetch("attributions", queryset=attributions))
+
+
+def account_of(claim: Claim) -> competing.Account:
+    """Reduce a claim (with prefetched attributions) to what the ranking reads."""
+    attributions = list(claim.attributions.all())
+    return competing.Account(
+        id=claim.pk, text=claim.text, document_id=claim.document_id, position=claim.position,
+        published_at=claim.document.published_at,
+        source_ids=frozenset(a.source_id for a in attributions),
+        speakers=tuple(a.source.name for a in attributions if not a.is_reporter_voice),
+        kinds=frozenset(a.source.kind for a in attributions),
+        denies=any(a.stance == Stance.DENY for a in attributions),
+    )
+
+
+def links_touching(claim_ids) -> QuerySet:
+    """Confirmed links with either end among the given claims."""
+    return ClaimLink.objects.filter(Q(claim_id__in=claim_ids) | Q(other_id__in=claim_ids))
+
+
+def competing_accounts(claim: Claim, limit: int = 5, relation: str | None = None) -> list[CompetingAccount]:
+    """Rank what other sources say about the claim: reviewers' confirmed links first, then suggestions."""
+    subject_claim = claims_with_sources().get(pk=claim.pk)
+    subject = account_of(subject_claim)
+    links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
+             for link in links_touching([claim.pk])}
+    found = fulltext.candidate_ids(competing.query_words(subject), exclude_claim=claim.pk,
+                                   exclude_sources=sorted(subject.source_ids), limit=CANDIDATE_POOL)
+    pool = {c.pk: c for c in claims_with_sources().filter(
+        Q(pk__in=[*found, *links]) | Q(document_id=subject_claim.document_id)).exclude(pk=claim.pk)}
+    confirmed = [CompetingAccount(pool[other], 1.0, link.relation, True, link.pk, ("confirmed by a reviewer",))
+                 for other, link in sorted(links.items(), key=lambda item: item[1].pk) if other in pool]
+    unlinked = [account_of(c) for pk, c in pool.items() if pk not in links]
+    suggested = [CompetingAccount(pool[s.claim_id], s.score, s.relation, reasons=s.reasons)
+                 for s in competing.rank(subject, unlinked, limit=len(unlinked))]
+    ranked = [a for a in confirmed + suggested if relation in (None, "", a.relation)]
+    return ranked[:limit]
+
+
+def links_for(claim: Claim) -> list[VerdictLink]:
+    """Describe the claim's confirmed links for the verdict display ("denied by: …, see claim 13")."""
+    links = list(links_touching([claim.pk]).order_by("pk"))
+    others = {c.pk: c for c in claims_with_sources().filter(
+        pk__in=[link.other_id if link.claim_id == claim.pk else link.claim_id for link in links])}
+    described = []
+    for link in links:
+        other = others[link.other_id if link.claim_id == claim.pk else link.claim_id]
+        attributions = list(other.attributions.all())
+        if link.relation == LinkRelation.CONTRADICTS:
+            words = CONTRADICTION_WORDS[account_of(other).against]
+        else:
+            words = RELATION_WORDS[link.relation]
+        names = tuple(dict.fromkeys(a.source.name for a in attributions))
+        described.append(VerdictLink(link.relation, words, names, other.pk, link.pk))
+    return described
+
+
+def verdict_links(claim: Claim) -> list[str]:
+    """Lines for the claim page beside its verdict, one per confirmed link."""
+    return [link.line for link in links_for(claim)]
+
+
+def connected_claims(claim: Claim) -> list[int]:
+    """Every claim reachable from this one through confirmed links (one query per step away)."""
+    seen, frontier = {claim.pk}, {claim.pk}
+    while frontier:
+        pairs = links_touching(frontier).values_list("claim_id", "other_id")
+        frontier = {pk for pair in pairs for pk in pair} - seen
+        seen |= frontier
+    return sorted(seen)
+
+
+def event_list() -> QuerySet:
+    """Events, newest first, with how many claims each gathers."""
+    return Event.objects.annotate(claim_count=Count("claims")).order_by("-created_at", "-id")
+
+
+def event_accounts(event: Event) -> list[SourceAccount]:
+    """Each side's account of an event: its claims grouped by the source they are attributed to."""
+    sides: dict[int, dict] = {}
+    for claim in claims_with_sources().filter(events=event).order_by("document_id", "position"):
+        for attribution in claim.attributions.all():
+            side = sides.setdefault(attribution.source_id, {"source": attribution.source, "claims": []})
+            side["claims"].append((claim, attribution.stance))
+    return [SourceAccount(sid, side["source"].name, side["source"].kind, tuple(side["claims"]))
+            for sid, side in sorted(sides.items(), key=lambda item: item[1]["source"].name.lower())]
+
+
+def link_list() -> QuerySet:
+    """Confirmed links, newest first, with both claims and the reviewer."""
+    return ClaimLink.objects.select_related("reviewer").order_by("-created_at", "-id")

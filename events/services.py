@@ -1,0 +1,106 @@
+"""Writes to events: reviewers' confirmed links between claims, and events that gather claims.
+
+Every function runs in one transaction (@recorded) and appends its ledger entry in it.
+"""
+from claims.models import Claim
+from config.errors import Conflict, DomainError
+from events.models import ClaimLink, Event, LinkRelation
+from events.selectors import connected_claims
+from ledger.guard import recorded
+from ledger.reconcile import snapshot
+from ledger.services import ledger_append
+
+UNKNOWN_RELATION = "Unknown relation {relation!r}; use one of: {choices}."
+SELF_LINK = "A claim cannot be linked to itself: pick a claim from another source."
+ALREADY_LINKED = "Claims {a} and {b} are already linked ({relation}); remove that link to change it."
+EMPTY_TITLE = "An event needs a title."
+TITLE_TOO_LONG = "An event title has at most {limit} characters."
+NO_CLAIMS = "Name at least one claim for the event."
+NO_LINKS = "Claim {pk} has no confirmed links yet: confirm a competing account first."
+TITLE_LIMIT = Event._meta.get_field("title").max_length
+
+
+def _check_relation(relation: str) -> None:
+    if relation not in LinkRelation.values:
+        message = UNKNOWN_RELATION.format(relation=relation, choices=", ".join(LinkRelation.values))
+        raise DomainError(message, fields={"relation": [message]})
+
+
+@recorded
+def claim_link_confirm(*, claim: Claim, other: Claim, relation: str, reviewer, actor: str,
+                       note: str = "") -> ClaimLink:
+    """Record a reviewer's confirmation that two claims are competing accounts, and how they relate."""
+    _check_relation(relation)
+    if claim.pk == other.pk:
+        raise DomainError(SELF_LINK, fields={"other": [SELF_LINK]})
+    existing = (ClaimLink.objects.filter(claim=claim, other=other) | ClaimLink.objects.filter(claim=other, other=claim))
+    found = existing.first()
+    if found is not None:
+        raise Conflict(ALREADY_LINKED.format(a=claim.pk, b=other.pk, relation=found.relation),
+                       fields={"other": ["already linked"]})
+    link = ClaimLink.objects.create(claim=claim, other=other, relation=relation, note=note.strip(), reviewer=reviewer)
+    ledger_append(actor=actor, action="claimlink.created", object_type="claimlink", object_id=link.pk,
+                  payload={"after": snapshot(link)}, reason=note)
+    return link
+
+
+@recorded
+def claim_link_remove(*, link: ClaimLink, actor: str, reason: str = "") -> None:
+    """Withdraw a confirmed link (a reviewer's mistake); the ledger keeps what it was."""
+    before, pk = snapshot(link), link.pk
+    link.delete()
+    ledger_append(actor=actor, action="claimlink.deleted", object_type="claimlink", object_id=pk,
+                  payload={"before": before}, reason=reason)
+
+
+def _clean_title(title: str) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise DomainError(EMPTY_TITLE, fields={"title": [EMPTY_TITLE]})
+    if len(title) > TITLE_LIMIT:
+        message = TITLE_TOO_LONG.format(limit=TITLE_LIMIT)
+        raise DomainError(message, fields={"title": [message]})
+    return title
+
+
+@recorded
+def event_create(*, title: str, claims: list[Claim], actor: str, description: str = "") -> Event:
+    """Gather claims into a new event under a title."""
+    title = _clean_title(title)
+    if not claims:
+        raise DomainError(NO_CLAIMS, fields={"claims": [NO_CLAIMS]})
+    event = Event.objects.create(title=title, description=(description or "").strip())
+    claim_ids = sorted({c.pk for c in claims})
+    event.claims.add(*claim_ids)
+    ledger_append(actor=actor, action="event.created", object_type="event", object_id=event.pk,
+                  payload={"after": snapshot(event), "claims": claim_ids})
+    return event
+
+
+@recorded
+def event_add_claims(*, event: Event, claims: list[Claim], actor: str) -> list[int]:
+    """Add claims to an event; return the ids that were not in it yet (nothing is recorded if none)."""
+    if not claims:
+        raise DomainError(NO_CLAIMS, fields={"claims": [NO_CLAIMS]})
+    present = set(event.claims.values_list("pk", flat=True))
+    added = sorted({c.pk for c in claims} - present)
+    if added:
+        event.claims.add(*added)
+        ledger_append(actor=actor, action="event.claims_added", object_type="event", object_id=event.pk,
+                      payload={"claims": added})
+    return added
+
+
+@recorded
+def event_from_links(*, claim: Claim, actor: str, title: str = "", description: str = "") -> Event:
+    """Gather the claims linked to this one, directly or through others, into its event (new if it has none)."""
+    component = connected_claims(claim)
+    if len(component) < 2:
+        raise DomainError(NO_LINKS.format(pk=claim.pk), code="no_links", fields={"claim": ["no confirmed links"]})
+    claims = list(Claim.objects.filter(pk__in=component))
+    event = Event.objects.filter(claims=claim).order_by("created_at", "id").first()
+    if event is None:
+        return event_create(title=title or claim.document.title, description=description, claims=claims,
+                            actor=actor)
+    event_add_claims(event=event, claims=claims, actor=actor)
+    return event

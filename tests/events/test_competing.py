@@ -1,0 +1,143 @@
+"""Competing accounts: who else speaks of the same thing, ranked, with the relation suggested."""
+import pytest
+
+from claims.services import attribution_update
+from events import competing
+from events.selectors import competing_accounts
+from events.services import claim_link_confirm
+from ledger.services import actor_for
+from tests.events.conftest import EXPECTATIONS
+
+pytestmark = pytest.mark.django_db
+
+
+def _texts(accounts):
+    return [a.claim.text for a in accounts]
+
+
+def _found(accounts, fragment):
+    return any(fragment in text for text in _texts(accounts))
+
+
+def _sources(claim):
+    return {a.source_id for a in claim.attributions.all()}
+
+
+def test_denial_of_attacks_on_medical_centers_finds_hospitals_and_rebels_accounts(seed_document, claim_by):
+    top = competing_accounts(claim_by("It denies accusations it has targeted infrastructure"), limit=5)
+    assert _found(top, "At least five hospitals")
+    assert _found(top, "Western-vetted rebels said the Russian strikes targeted FSA groups")
+
+
+def test_ministry_account_finds_the_western_vetted_rebels_account(seed_document, claim_by):
+    top = competing_accounts(claim_by("Russia s defense ministry says it is attacking"), limit=5)
+    assert _found(top, "Western-vetted rebels said the Russian strikes targeted FSA groups")
+
+
+def test_denial_against_the_accusation_is_suggested_as_contradicts(seed_document, claim_by):
+    top = competing_accounts(claim_by("It denies accusations it has targeted infrastructure"), limit=5)
+    hospitals = next(a for a in top if "At least five hospitals" in a.claim.text)
+    assert hospitals.relation == "contradicts"
+
+
+def test_claims_own_source_never_appears(reports):
+    from claims.models import Claim
+
+    for claim in Claim.objects.prefetch_related("attributions"):
+        own = _sources(claim)
+        for account in competing_accounts(claim, limit=10):
+            assert not own & _sources(account.claim), (claim.text, account.claim.text)
+
+
+def test_reporter_voice_claims_are_candidates_for_attributed_claims(seed_document, claim_by):
+    top = competing_accounts(claim_by("It denies accusations it has targeted infrastructure"), limit=10)
+    assert any(a.claim.voice == "reporter" for a in top)
+
+
+def test_outlets_own_voice_is_not_suggested_for_its_own_claims(seed_document, claim_by):
+    top = competing_accounts(claim_by("At least five hospitals"), limit=10)
+    assert all(a.claim.voice != "reporter" for a in top)
+
+
+def test_cross_report_accounts_are_found(reports, claim_by):
+    denial = claim_by("A military spokesman denied that the army had shelled the market")
+    top = competing_accounts(denial, limit=5)
+    assert _found(top, "Shelling of the crowded central market")
+    assert _found(top, "At least nine people were killed")
+    assert all(a.claim.document_id != denial.document_id for a in top[:2])
+
+
+def test_army_denial_contradicts_the_ministry_death_toll(reports, claim_by):
+    top = competing_accounts(claim_by("A military spokesman denied that the army had shelled"), limit=5)
+    toll = next(a for a in top if "Shelling of the crowded central market" in a.claim.text)
+    assert toll.relation == "contradicts"
+
+
+def test_scores_lie_between_zero_and_one(reports, claim_by):
+    top = competing_accounts(claim_by("Shelling of the crowded central market"), limit=10)
+    assert top and all(0 <= a.score <= 1 for a in top)
+    assert [a.score for a in top] == sorted((a.score for a in top), reverse=True)
+
+
+def test_confirmed_link_ranks_first_with_score_one(reports, claim_by, reviewer):
+    claim = claim_by("Shelling of the crowded central market")
+    weak = competing_accounts(claim, limit=10)[-1].claim
+    claim_link_confirm(claim=claim, other=weak, relation="related", reviewer=reviewer, actor=actor_for(reviewer))
+    first = competing_accounts(claim, limit=5)[0]
+    assert (first.claim.pk, first.score, first.confirmed) == (weak.pk, 1.0, True)
+
+
+def test_link_confirmed_from_the_other_end_also_ranks_first(reports, claim_by, reviewer):
+    claim, other = claim_by("Shelling of the crowded central market"), claim_by("pulled bodies of civilians")
+    claim_link_confirm(claim=other, other=claim, relation="corroborates", reviewer=reviewer,
+                       actor=actor_for(reviewer))
+    assert competing_accounts(claim, limit=1)[0].claim.pk == other.pk
+
+
+def test_relation_filter_keeps_only_that_relation(reports, claim_by):
+    top = competing_accounts(claim_by("The army said its artillery struck"), limit=10, relation="contradicts")
+    assert top and {a.relation for a in top} == {"contradicts"}
+
+
+def test_corrected_attribution_changes_what_counts_as_own_source(seed_document, claim_by):
+    denial, ministry = claim_by("It denies accusations"), claim_by("Russia s defense ministry says it is attacking")
+    rebels = claim_by("Western-vetted rebels said").attributions.get()
+    attribution_update(attribution=rebels, source=ministry.attributions.get().source, actor="command:tests")
+    assert not _found(competing_accounts(denial, limit=10), "Western-vetted rebels said")
+
+
+def test_top_five_hit_rate_on_the_expectations_is_at_least_eighty_percent(reports, claim_by):
+    pairs = hits = 0
+    for case in EXPECTATIONS["expectations"]:
+        top = competing_accounts(claim_by(case["claim"]), limit=5)
+        for fragment in case["expected"]:
+            pairs += 1
+            hits += _found(top, fragment)
+    assert hits / pairs >= 0.8, f"{hits}/{pairs}"
+
+
+def test_stem_folds_plurals_and_tenses():
+    assert {competing.stem(w) for w in ("strikes", "strike", "striking")} == {competing.stem("strike")}
+    assert competing.stem("killed") == competing.stem("kills")
+
+
+def test_medical_centers_meet_hospitals_through_the_lexicon():
+    a = competing.profile("targeted medical centers")
+    b = competing.profile("five hospitals were knocked out")
+    assert "@medical" in a.terms & b.terms
+
+
+def test_a_denial_is_against_and_an_accusation_is_not():
+    denial = competing.Account(id=1, text="The army denies shelling the market.", document_id=1, position=1)
+    accusation = competing.Account(id=2, text="The army shelled the market.", document_id=2, position=1)
+    assert denial.against and not accusation.against
+
+
+def test_rank_skips_claims_sharing_a_source():
+    subject = competing.Account(id=1, text="Jets bombed the hospital.", document_id=1, position=1,
+                                source_ids=frozenset({7}))
+    same = competing.Account(id=2, text="Jets bombed the hospital again.", document_id=1, position=2,
+                             source_ids=frozenset({7, 8}))
+    other = competing.Account(id=3, text="No jets bombed any hospital.", document_id=2, position=1,
+                              source_ids=frozenset({9}))
+    assert [s.claim_id for s in competing.rank(subject, [same, other])] == [3]
