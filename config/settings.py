@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "events",
+    "desk",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from claims import urls as claims_urls
+from desk import urls as desk_urls
 from events import urls as events_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
@@ -28,4 +29,5 @@ urlpatterns = [
     path("", include(sources_urls.urlpatterns)),
     path("", include(claims_urls.urlpatterns)),
     path("", include(events_urls.urlpatterns)),
+    path("", include(desk_urls.urlpatterns)),
 ]

@@ -1,0 +1,43 @@
+"""Who may open a desk page: everyone with a role reads, and each page names the role it needs."""
+import functools
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from people.roles import EDITOR, REVIEWER, ROLES, VIEWER, role_of
+
+# Scripts and styles only from our own static files: a report that smuggles markup past escaping still cannot run.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def at_least(held: str | None, role: str) -> bool:
+    """True when a held role (or None) is this role or a higher one."""
+    return held is not None and ROLES.index(held) >= ROLES.index(role)
+
+
+def abilities(request) -> dict:
+    """What the templates may offer this user, from the role read once per request."""
+    held = getattr(request, "desk_role", None)
+    return {"role": held, "can_mark": at_least(held, REVIEWER), "can_ingest": at_least(held, EDITOR)}
+
+
+def desk_page(role: str = VIEWER, *, write_role: str | None = None):
+    """Require login, then `role` to read the page and `write_role` (if given) to POST to it."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            request.desk_role = role_of(request.user)
+            needed = write_role if request.method == "POST" and write_role else role
+            if not at_least(request.desk_role, needed):
+                raise PermissionDenied
+            response = view(request, *args, **kwargs)
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            return response
+
+        return login_required(wrapper)
+
+    return decorate

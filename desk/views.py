@@ -1,0 +1,193 @@
+"""The reviewer's desk: each page reads through selectors and changes things through one service call."""
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from claims.filters import ClaimFilter
+from claims.services import assessment_record, report_ingest, verdict_of
+from config.errors import DomainError
+from desk import search as searching
+from desk import selectors
+from desk.access import abilities, desk_page
+from desk.charts import chart_size, status_bars
+from desk.forms import IngestForm, MarkForm
+from desk.highlight import claim_in_context, report_paragraphs, search_terms
+from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
+from events.selectors import competing_accounts
+from ledger import selectors as ledger_selectors
+from ledger.filters import LedgerEntryFilter
+from ledger.services import actor_for
+from ledger.verification import verify_chain
+from people.roles import EDITOR, REVIEWER
+
+PAGE_SIZE = 50
+REVIEW_PAGE_SIZE = 20
+VERDICT_RULE = ("Only each source's latest mark counts. With no source disputing or denying it, a claim is "
+                "corroborated once two independent sources corroborate it (a party cannot corroborate itself or its "
+                "own side). Any dispute, or a denial beside a corroboration, makes it disputed; denials alone make "
+                "it denied.")
+
+
+def _render(request, template: str, context: dict, status: int = 200):
+    return render(request, template, {**abilities(request), **context}, status=status)
+
+
+def _page_of(request, items, size: int = PAGE_SIZE):
+    return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+def _safe_next(request, fallback: str) -> str:
+    """Where to go after a mark: the page that asked, if it is one of ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@desk_page(write_role=EDITOR)
+def home(request):
+    """Recent reports with their claims by status; editors ingest a report here."""
+    form = IngestForm()
+    if request.method == "POST":
+        form = IngestForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = report_ingest(
+                    text=form.cleaned_data["report"], actor=actor_for(request.user), title=form.cleaned_data["title"],
+                    outlet=form.cleaned_data["outlet"], url=form.cleaned_data["url"],
+                    published_at=form.published_at(), ingested_by=request.user,
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                _say_ingested(request, result)
+                return redirect("desk-document", pk=result.document.pk)
+        messages.error(request, "The report was not ingested: see the message on the form.")
+    status = 400 if form.is_bound else 200
+    return _render(request, "desk/home.html", {"documents": selectors.recent_documents(), "form": form},
+                   status=status)
+
+
+def _say_ingested(request, result) -> None:
+    if result.created:
+        messages.success(request, f"Ingested: {result.claims} claims, {result.sources_created} new sources.")
+    else:
+        messages.info(request, "This report was ingested before; here it is, unchanged.")
+
+
+def _claim_markup(claim, span_text: str):
+    """A claim in its report: the exact span, then its status and attribution beside it."""
+    symbol = STATUS_SYMBOLS.get(claim.status, "")
+    return format_html(
+        '<a class="claim claim--{status}" id="claim-{pk}" data-claim-id="{pk}" data-status="{status}" '
+        'href="{url}">{text}</a><span class="claim-meta"><span class="badge badge--{status}">'
+        '<span aria-hidden="true">{symbol}</span> {label}</span> {attribution}</span>',
+        status=claim.status, pk=claim.pk, url=reverse("desk-claim", args=[claim.pk]), text=span_text,
+        symbol=symbol, label=claim.get_status_display(), attribution=attribution_line(claim),
+    )
+
+
+@desk_page()
+def document_detail(request, pk: int):
+    """A report as written, every claim highlighted in place with who said it."""
+    document = selectors.document_for_reading(pk)
+    claims = document.claims.all()
+    return _render(request, "desk/document.html", {
+        "document": document,
+        "claims": claims,
+        "paragraphs": report_paragraphs(document.text, claims, _claim_markup),
+        "sources": selectors.sources_in(claims),
+    })
+
+
+@desk_page(write_role=REVIEWER)
+def claim_detail(request, pk: int):
+    """A claim in context, its marks, its verdict and why; reviewers record a mark here."""
+    claim = selectors.claim_for_page(pk)
+    form = MarkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment_record(claim=claim, source=data["source"], stance=data["stance"], reviewer=request.user,
+                              actor=actor_for(request.user), evidence_url=data["evidence_url"],
+                              excerpt=data["excerpt"], note=data["note"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Recorded: {data['source'].name} {data['stance']} claim {claim.pk}.")
+            return redirect(_safe_next(request, reverse("desk-claim", args=[claim.pk])))
+    if form.is_bound:
+        messages.error(request, "The mark was not recorded: see the message on the form.")
+    return _render(request, "desk/claim.html", {
+        "claim": claim,
+        "context": claim_in_context(claim.document.text, claim.start, claim.end),
+        "verdict": verdict_of(claim),
+        "rule": VERDICT_RULE,
+        "form": form,
+        "source_names": selectors.source_names_for([claim.document_id]),
+        "accounts": competing_accounts(claim, limit=5),
+        "history": selectors.claim_history(claim),
+    }, status=400 if form.is_bound else 200)
+
+
+@desk_page()
+def search(request):
+    """Claims matching words and facets, each match highlighted; grouped by source on request."""
+    filterset = ClaimFilter(request.GET or None, queryset=searching.search_base())
+    searching.name_empty_choices(filterset.form)
+    asked = any(request.GET.get(name) for name in filterset.get_filters())
+    context = {"filterset": filterset, "asked": asked, "grouped": request.GET.get("group") == "source"}
+    if asked and filterset.is_valid():
+        matching = filterset.qs
+        context["facets"] = searching.link_facets(request.GET, searching.facets(matching))
+        if context["grouped"]:
+            context["groups"] = searching.grouped_by_source(matching[:searching.GROUPED_LIMIT])
+        else:
+            context["page"] = _page_of(request, matching)
+        context["terms"] = search_terms(filterset.form.cleaned_data.get("q") or "")
+    return _render(request, "desk/search.html", context, status=400 if filterset.errors else 200)
+
+
+@desk_page()
+def source_detail(request, pk: int):
+    """A source's claims and track record: how its claims have stood up."""
+    source = selectors.source_for_page(pk)
+    record = selectors.source_track_record(source)
+    return _render(request, "desk/source.html", {
+        "source": source,
+        "aliases": source.aliases.all(),
+        "total": sum(record.values()),
+        "bars": status_bars(record),
+        "chart": chart_size(),
+        "page": _page_of(request, selectors.source_claims(source)),
+    })
+
+
+@desk_page()
+def ledger(request):
+    """The audit trail, newest first, with the chain checked end to end and its current head."""
+    filterset = LedgerEntryFilter(request.GET, queryset=selectors.ledger_entries())
+    entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
+    return _render(request, "desk/ledger.html", {
+        "filterset": filterset,
+        "page": _page_of(request, entries),
+        "head": ledger_selectors.head(),
+        "verification": verify_chain(),
+    }, status=400 if filterset.errors else 200)
+
+
+@desk_page()
+def review(request):
+    """Claims waiting for a verdict, oldest first, each with its own mark form."""
+    page = _page_of(request, selectors.review_queue(), REVIEW_PAGE_SIZE)
+    items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s")) for claim in page]
+    return _render(request, "desk/review.html", {
+        "page": page,
+        "items": items,
+        "here": request.get_full_path(),
+        "source_names": selectors.source_names_for({claim.document_id for claim in page}),
+    })

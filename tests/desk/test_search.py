@@ -1,0 +1,74 @@
+"""The search page: full-text matches highlighted, facets that narrow, results grouped by source."""
+import pytest
+
+from claims.services import assessment_record
+from tests.desk.html import elements_with
+from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(client, **params) -> str:
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_finds_the_hospitals_claim_and_highlights_the_word(page_client, viewer, seed_document):
+    html = _search(page_client(viewer), q="hospitals")
+    assert "<mark>hospitals</mark> and several civil defense centers" in html
+    assert "1 claim found" in html
+
+
+def test_search_escapes_text_before_highlighting(page_client, viewer):
+    ClaimFactory(document=DocumentFactory(text="Officials said <b>the bridge</b> was closed."))
+    html = _search(page_client(viewer), q="bridge")
+    assert "&lt;b&gt;the <mark>bridge</mark>&lt;/b&gt;" in html
+
+
+def test_search_shows_status_facet_counts(page_client, viewer, reviewer, seed_document):
+    claim = seed_document.claims.get(position=10)
+    assessment_record(claim=claim, source=SourceFactory(), stance="denies", reviewer=reviewer, actor="user:rita")
+    html = _search(page_client(viewer), q="hospitals")
+    counts = {e["attrs"]["data-value"]: e["attrs"]["data-count"] for e in elements_with(html, "data-facet")
+              if e["attrs"]["data-facet"] == "status"}
+    assert counts == {"unverified": "0", "corroborated": "0", "disputed": "0", "denied": "1"}
+
+
+def test_status_filter_keeps_only_that_status(page_client, viewer, reviewer, seed_document):
+    claim = seed_document.claims.get(position=10)
+    assessment_record(claim=claim, source=SourceFactory(), stance="denies", reviewer=reviewer, actor="user:rita")
+    html = _search(page_client(viewer), status="denied")
+    assert "1 claim found" in html and "At least five hospitals" in html
+
+
+def test_source_facet_links_narrow_to_that_source(page_client, viewer, seed_document):
+    ministry = seed_document.claims.get(position=13).attributions.get().source
+    html = _search(page_client(viewer), q="militants")
+    assert f"?q=militants&amp;source={ministry.pk}" in html
+    narrowed = _search(page_client(viewer), source=ministry.pk)
+    assert "3 claims found" in narrowed
+
+
+def test_results_group_by_source_on_request(page_client, viewer, seed_document):
+    html = _search(page_client(viewer), q="strikes", group="source")
+    assert html.count('<section class="group">') >= 2
+    assert ">rebels</a>" in html and ">witnesses</a>" in html
+
+
+def test_search_without_words_or_filters_explains_itself(page_client, viewer):
+    assert "Type words from a claim" in _search(page_client(viewer))
+
+
+def test_bad_date_is_refused_with_a_message(page_client, viewer):
+    response = page_client(viewer).get("/search/", {"published_after": "yesterday"})
+    assert response.status_code == 400
+    assert "Enter a valid date" in response.content.decode()
+
+
+def test_search_queries_do_not_grow_with_results(page_client, viewer, django_assert_max_num_queries):
+    for number in range(15):
+        AttributionFactory(claim=ClaimFactory(document=DocumentFactory(text=f"Officials said bridge {number} fell.")))
+    client = page_client(viewer)
+    with django_assert_max_num_queries(10):
+        assert client.get("/search/", {"q": "bridge"}).status_code == 200
