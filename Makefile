@@ -30,7 +30,7 @@ $(SIGNING_KEY_FILE): $(VENV)/.installed
 run: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
 	$(DEV) $(PY) manage.py migrate --no-input
 	$(DEV) $(PY) manage.py ingest fixtures/idlib-strikes-reuters.txt
-	$(DEV) $(PY) manage.py create_local_admin
+	$(DEV) $(PY) manage.py create_local_admin --port $(PORT)
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv

@@ -1,4 +1,19 @@
 """Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+from django.urls import path
+
+from claims import views
 
 urlpatterns = []
-api_urlpatterns = []
+api_urlpatterns = [
+    path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
+    path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),
+    path("claims/", views.ClaimListView.as_view(), name="api-claim-list"),
+    path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
+    path("claims/<int:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),
+    path("claims/<int:pk>/history/", views.ClaimHistoryView.as_view(), name="api-claim-history"),
+    path("claims/<int:pk>/attributions/", views.ClaimAttributionsView.as_view(), name="api-claim-attributions"),
+    path("claims/<int:pk>/assessments/", views.ClaimAssessmentsView.as_view(), name="api-claim-assessments"),
+    path("claims/<int:pk>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
+    path("attributions/<int:pk>/", views.AttributionDetailView.as_view(), name="api-attribution-detail"),
+    path("assessments/", views.AssessmentListView.as_view(), name="api-assessment-list"),
+]

@@ -2,7 +2,8 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, pagination
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, pagination, permissions, serializers, throttling
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -14,6 +15,52 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class WriteThrottle(throttling.SimpleRateThrottle):
+    """Limit each user's writes to the "writes" rate in settings; reads are never throttled."""
+
+    scope = "writes"
+
+    def allow_request(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request, view):
+        ident = request.user.pk if request.user and request.user.is_authenticated else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable code for programs: invalid, not_found, conflict, too_large…")
+    message = serializers.CharField(help_text="What went wrong, for people.")
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()),
+                                   help_text="The fields at fault and what is wrong with each.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one shape of every 4xx answer (documentation only)."""
+
+    error = ErrorBodySerializer()
+
+
+_ERROR_MEANINGS = {
+    400: "Invalid input; nothing was changed.",
+    401: "Not logged in: send a session cookie or an `Authorization: Token …` header.",
+    403: "Your role does not allow this (or the CSRF token is missing).",
+    404: "No such object.",
+    409: "The change clashes with the current state; nothing was changed.",
+    413: "The report is larger than the limit.",
+    415: "The upload is not a UTF-8 text file.",
+    429: "Too many writes; wait and retry.",
+}
+
+
+def error_responses(*statuses: int) -> dict:
+    """Describe error answers for @extend_schema: 401 and 403 always, plus the given statuses."""
+    wanted = sorted({401, 403, *statuses})
+    return {status: OpenApiResponse(ErrorSerializer, description=_ERROR_MEANINGS[status]) for status in wanted}
 
 
 def _error(status: int, code: str, message: str, fields: dict | None = None) -> Response:
@@ -50,6 +97,10 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        # DRF answers 403 when the first authentication class (sessions) names no scheme; anonymous is 401.
+        response.status_code = 401
+        response["WWW-Authenticate"] = 'Token realm="api"'
     if isinstance(exc, exceptions.ValidationError):
         fields = _flatten(exc.detail) if isinstance(exc.detail, dict) else {}
         if isinstance(exc.detail, list):

@@ -141,6 +141,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims, their sources, reviewers' marks and the hash-chained ledger of every change.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Attributions and marks both have a "stance", with different choices: name the two enums apart.
+    "ENUM_NAME_OVERRIDES": {
+        "AttributionStanceEnum": "claims.models.Stance",
+        "MarkStanceEnum": "claims.models.AssessmentStance",
+    },
 }
 
 # The ledger: where the Ed25519 checkpoint key lives, and how often a checkpoint is signed.

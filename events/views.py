@@ -44,9 +44,10 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
     """What other sources say about the claim: confirmed links first (score 1), then ranked suggestions."""
 
     serializer_class = CompetingAccountSerializer
+    queryset = Claim.objects.all()
 
     def get(self, request, pk):
-        claim = get_object_or_404(Claim, pk=pk)
+        claim = self.get_object()
         query = CompetingQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         accounts = competing_accounts(claim, limit=query.validated_data["limit"],

@@ -1,4 +1,12 @@
 """Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+from django.urls import path
+
+from sources import views
 
 urlpatterns = []
-api_urlpatterns = []
+api_urlpatterns = [
+    path("sources/", views.SourceListView.as_view(), name="api-source-list"),
+    path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="api-source-detail"),
+    path("sources/<int:pk>/merge/", views.SourceMergeView.as_view(), name="api-source-merge"),
+    path("sources/<int:pk>/aliases/", views.SourceAliasView.as_view(), name="api-source-aliases"),
+]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
     ADVERBS,
     AUXILIARIES,
     BE_FORMS,
+    CLAIM_OBJECTS,
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
     DAYS,
@@ -17,6 +17,7 @@ from .lexicon import (
     MODALS,
     NEGATIONS,
     NOT_PARTIES,
+    NOUNY_LEMMAS,
     PHRASAL_BLOCKERS,
     PREPOSITIONS,
     REPORTING_FORMS,
@@ -24,8 +25,9 @@ from .lexicon import (
     TIME_WORDS,
     words,
 )
-from .phrases import Phrase, make_phrase, person_name, split_conjuncts
-from .subject import is_boundary, np_word, parenthetical_subject, subject_before
+from .mention import Mention
+from .phrases import Phrase, make_phrase, split_conjuncts
+from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before
 from .tokens import Token, tokenize
 
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
@@ -33,19 +35,8 @@ _OBJECT_WORDS = words("affiliate affiliates reporters journalists the local stat
 _NOT_OUTLETS = words("reporters journalists")
 _NOUN_MARKERS = words("the a an his her its their our your this these those")
 _CONTRACTING = words("he she it that there who what where here")
+_QUESTION_WORDS = words("whether if what how why when where who which for about to")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A speaker phrase found in one sentence, before pronouns and surnames are resolved."""
-
-    phrase: Phrase
-    cue: str | None
-    stance: str
-    position: int
-    reported_to: str | None = None
-    order: int = 1  # 0: originator cited by the speaker, 1: speaker, 2: outlet relaying the speaker
 
 
 def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[Token] | None = None) -> list[Mention]:
@@ -61,10 +52,11 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
             found.extend(_reporting_verb(tokens, i, lemma, sentence))
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
+    found = drop_nested(found)
     if found:
         found.extend(_citing(tokens, sentence, found))
     else:
-        found.extend(_apposition_only(tokens, sentence))
+        found.extend(participial(tokens, sentence) or apposition_only(tokens, sentence))
     return sorted(found, key=lambda m: (m.order, m.position))
 
 
@@ -107,6 +99,10 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
             return _inverted(tokens, i, lemma, cue, sentence)
     elif j >= 0 and tokens[j].is_quote:
         return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
+    elif j >= 1 and tokens[j].low in {"and", "but"}:
+        subject = opening_subject(tokens[:j])  # "The bank cut its rate and said ...": one subject, two verbs
+        if subject is None:
+            return []
     if subject is None:
         return _walk_subject(tokens, i, j, lemma, cue, sentence)
     return _mentions(subject, tokens, i, lemma, cue, sentence)
@@ -115,9 +111,17 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
     subject = subject_before(tokens, j)
-    if subject is None or _disagrees(tokens[i], lemma, subject[0]):
+    if subject is None or _disagrees(tokens[i], lemma, subject[0]) or _in_complement(tokens, j):
         return []
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _in_complement(tokens: list[Token], j: int) -> bool:
+    """"he said that he thinks ...": a subject right after "<reporting verb> that" is inside the content."""
+    k = j
+    while k >= 0 and np_word_at(tokens, k):
+        k -= 1
+    return k >= 1 and tokens[k].low == "that" and tokens[k - 1].low in REPORTING_FORMS
 
 
 def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
@@ -152,7 +156,7 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
         phrase = make_phrase(part, sentence, apposition if len(parts) == len(part) else None)
         if phrase is None or phrase.pronoun == "first" or phrase.text.lower() in NOT_PARTIES:
             continue
-        out.append(Mention(phrase, told_cue or cue, stance, part[0].start, reported_to, order=1))
+        out.append(Mention(phrase, told_cue or cue, stance, part[0].start, reported_to, order=1, end=part[-1].end))
     return out
 
 
@@ -206,6 +210,12 @@ def _acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
         return False
     if nxt in PHRASAL_BLOCKERS.get(lemma, ()):
         return False
+    if lemma == "ask":
+        return not any(t.low in _QUESTION_WORDS for t in tokens[i + 1:i + 4])
+    if lemma == "put":
+        return _estimate_at(tokens, i)
+    if tokens[i].low == lemma and lemma in NOUNY_LEMMAS and not _plural_before(tokens, i):
+        return False
     if lemma == "see" and tokens[i].low not in {"see", "sees"}:
         return False
     return lemma != "cite"
@@ -219,21 +229,46 @@ def _has_clause_content(tokens: list[Token], i: int) -> bool:
     if k >= len(tokens):
         return True
     nxt = tokens[k]
-    return nxt.low in CLAUSE_OPENERS or nxt.is_quote or nxt.text in {":", ",", ".", "!", "?"}
+    if nxt.low in CLAIM_OBJECTS and tokens[i].low.startswith("claim"):
+        return True
+    return nxt.low in CLAUSE_OPENERS or nxt.is_quote or nxt.text in {":", ",", ".", "!", "?"} or _bare_clause(tokens, k)
 
 
+def _bare_clause(tokens: list[Token], k: int) -> bool:
+    """"thought the town would die": a clause without "that", a short subject then a finite verb or modal."""
+    for n in range(k, min(len(tokens), k + 6)):
+        low = tokens[n].low
+        if n > k and (low in MODALS and low != "to" or low in {"had", "was", "were", "is", "are", "has", "have"}):
+            return True
+        if not tokens[n].is_word or low in PREPOSITIONS:
+            return False
+    return False
 
 
+def _estimate_at(tokens: list[Token], i: int) -> bool:
+    """"put the turnout at 150,000": an estimate, the only reporting use of "put"."""
+    for n in range(i + 2, min(len(tokens) - 1, i + 7)):
+        if tokens[n].low == "at":
+            return tokens[n + 1].text[:1].isdigit() or tokens[n + 1].low in {"about", "around", "least", "more"}
+    return False
 
 
-
-
-
-
-
-
-
-
+def _plural_before(tokens: list[Token], i: int) -> bool:
+    """A base form is a verb only after a plural or personal subject ("officials say"); else "state media"."""
+    if not i:
+        return False
+    k = i - 1
+    while k > 0 and np_word(tokens[k - 1]):
+        k -= 1
+    head = next((n - 1 for n in range(k, i) if tokens[n].low in PREPOSITIONS and n > k), None)
+    if head is not None and tokens[head].low in DOCUMENT_NOUNS:
+        return True
+    before = tokens[i - 1].low
+    if before in {"they", "we", "i", "you", "people", "police", "media"} or before in AUXILIARIES | ADVERBS:
+        return True
+    if before in DOCUMENT_NOUNS:
+        return True
+    return before.endswith("s") and not before.endswith(("ss", "'s", "\u2019s")) and not tokens[i - 1].is_capitalized
 
 
 def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
@@ -347,24 +382,3 @@ def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Me
             if phrase is not None:
                 out.append(Mention(phrase, main.cue, "assert", tok.start, order=0))
     return out
-
-
-def _apposition_only(tokens: list[Token], sentence: str) -> list[Mention]:
-    """"... there is no longer any hope, Ahmad Thaib, a resident of X." names the speaker with no verb."""
-    words = [k for k, t in enumerate(tokens) if t.text == "," or t.is_quote]
-    if len(words) < 2:
-        return []
-    first, second = words[-2], words[-1]
-    name = tokens[first + 1:second]
-    tail = tokens[second + 1:]
-    if not name or not tail or tail[0].low not in {"a", "an", "the", "one"}:
-        return []
-    if not all(t.is_capitalized or t.low in {"al", "bin", "de", "van"} for t in name) or first == 0:
-        return []
-    if any(t.is_quote or (not t.is_word and t.text not in ".!?") for t in tail):
-        return []
-    person = person_name(name)
-    if person is None:
-        return []
-    phrase = make_phrase(name, sentence, tail)
-    return [Mention(phrase, None, "assert", name[0].start)] if phrase else []

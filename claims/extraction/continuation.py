@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Mention
+from .mention import Mention
 
 _MIN_QUOTED_SHARE = 0.5
 _REACH = 40  # sentences searched either side; quotations are never that long

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import Mention
 from .lexicon import words
+from .mention import Mention
 from .names import normalize_name
 from .phrases import Phrase
 
@@ -37,7 +37,7 @@ def link_epithets(per_sentence: list[list[Mention]]) -> list[list[Mention]]:
     for index, mentions in enumerate(out):
         for k, mention in enumerate(mentions):
             role = _epithet_role(mention.phrase)
-            if role is None:
+            if role is None or _held_earlier(out, index, role, mention.phrase):
                 continue
             name = _named_later(out, index, role)
             if name:
@@ -47,9 +47,21 @@ def link_epithets(per_sentence: list[list[Mention]]) -> list[list[Mention]]:
 
 def _epithet_role(phrase: Phrase) -> str | None:
     """The role noun of an unnamed singular person description, if it is one."""
-    if phrase.person or phrase.pronoun or phrase.proper or phrase.plural:
+    if phrase.person or phrase.pronoun or phrase.plural:
         return None
+    if phrase.proper and not phrase.descriptor.startswith("the "):
+        return None  # "The Home Secretary" is a title standing for a person, "Home Office" a party
     return phrase.head if phrase.head in _EPITHET_ROLES else None
+
+
+def _held_earlier(per_sentence: list[list[Mention]], index: int, role: str, phrase: Phrase) -> bool:
+    """"the minister" after "Minister X said" points back to X, not forward to the next minister."""
+    if not phrase.descriptor.startswith("the "):
+        return False
+    for earlier in per_sentence[max(0, index - _EPITHET_REACH):index]:
+        if any(m.phrase.person and role in m.phrase.descriptor.split() for m in earlier):
+            return True
+    return False
 
 
 def _named_later(per_sentence: list[list[Mention]], index: int, role: str) -> str | None:

@@ -54,7 +54,10 @@ boast boasts boasted boasted boasting | joke jokes joked joked joking | quip qui
 dispute disputes disputed disputed disputing |
 find finds found found finding | recommend recommends recommended recommended recommending
 describe describes described described describing | clarify clarifies clarified clarified clarifying
-speculate speculates speculated speculated speculating | forecast forecasts forecast forecast forecasting
+speculate speculates speculated speculated speculating | inform informs informed informed informing
+put puts put put putting | rule rules ruled ruled ruling
+praise praises praised praised praising | welcome welcomes welcomed welcomed welcoming
+hail hails hailed hailed hailing | applaud applauds applauded applauded applauding | forecast forecasts forecast forecast forecasting
  ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
 """
 REPORTING_FORMS: dict[str, str] = {}
@@ -69,7 +72,14 @@ MENTAL_LEMMAS = words("believe fear worry think know expect see")
 # Evidence verbs: the subject may be a document standing in for a party.
 EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
-CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall")
+CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule")
+# Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
+CLAIM_OBJECTS = words("responsibility credit victory")
+# Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
+NOUNY_LEMMAS = words("state report claim note call show post tweet estimate forecast quote counter record put")
+# Sentence adverbs that head a clause but never name a party ("Meanwhile, X said").
+SENTENCE_ADVERBS = words("meanwhile however separately moreover additionally furthermore elsewhere instead still"
+                         " earlier later also indeed nevertheless nonetheless overall similarly likewise")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
     "call": words("for on off up in out back into"),
@@ -77,9 +87,10 @@ PHRASAL_BLOCKERS = {
     "cite": frozenset(),
     "show": words("up off"),
     "see": words("to"),
-    "add": words("to"),
     "accuse": words("of"),
     "find": words("guilty"),
+    "rule": words("out over"),
+    "add": words("to up"),
 }
 CLAUSE_OPENERS = words("that whether if what how why when where who which he she it they we i there this these those")
 
@@ -135,7 +146,8 @@ TITLES = words("""
     det det. inspector insp insp. superintendent supt supt. constable sheriff deputy secretary attorney
     ambassador envoy chairman chairwoman chair director spokesman spokeswoman spokesperson patrol police
     assistant acting interim former state foreign defence defense interior health finance
-    professor prof prof. dean coach
+    professor prof prof. dean coach commissioner clerk councillor councilor councilman councilwoman alderman
+    treasurer auditor comptroller mp mps mep democrat republican conservative labour
     """)
 ORG_WORDS = words("""
     administration department ministry agency police army force forces navy corps times news post journal
@@ -145,7 +157,7 @@ ORG_WORDS = words("""
     parliament government authority authorities board foundation observatory coalition alliance front
     movement brigade brigades battalion ministry's administration's express international federal national
     centers centres logistics resources holdings industries technologies systems partners securities capital
-    motors laboratories labs club team hospital clinic school academy
+    motors laboratories labs club team hospital clinic school academy staff command headquarters division
     """)
 PERSON_NOUNS = words("""
     official officer spokesman spokeswoman spokesperson resident witness militant fighter lawyer attorney
@@ -162,6 +174,6 @@ DOCUMENT_NOUNS = words("""
     statistics report reports statement document documents records record presentation survey poll study
     letter memo email e-mail filing analysis map maps imagery recording recordings audio tally count
     tweet post posting message transcript list chart slides findings research review investigation
-    inquiry audit release studies analyses
+    inquiry audit release studies analyses results
     """)
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer")

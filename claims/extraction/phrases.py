@@ -21,6 +21,8 @@ from .tokens import Token
 
 _NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
 _AGENT_LINKS = words("by from of")
+_DEFINITE = words("the his her its their")  # "her nephew" points back like "the nephew"
+_NAME_LINKS = words("of for and")
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,14 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     tokens = _trim(tokens)
     if not tokens:
         return None
+    descriptor = " ".join(t.low for t in tokens + (apposition or []))
     agent = _document_agent(tokens) or _document_agent_in(tokens, apposition)
     if agent:
         tokens, apposition = agent, None
-    descriptor = " ".join(t.low for t in tokens + (apposition or []))
     first = tokens[0].low
     if len(tokens) == 1 and first in PRONOUNS:
         return Phrase(text=tokens[0].text, pronoun=PRONOUNS[first], descriptor=descriptor)
-    definite = first == "the"
+    definite = first in _DEFINITE
     if first == "the":
         tokens = tokens[1:]
         if not tokens:
@@ -115,7 +117,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     return Phrase(
         text=text,
         person=person,
-        definite=definite and not proper and person is None,
+        definite=definite and not proper and person is None and not tokens[0].is_capitalized,
         head=head,
         plural=head.endswith("s") and not head.endswith("ss") or head in {"police", "people"},
         descriptor=descriptor,
@@ -139,6 +141,9 @@ def _head(tokens: list[Token]) -> str:
     """The head noun: the last word before a preposition ("spokesman" in "spokesman for the ministry")."""
     if len(tokens) > 2 and tokens[1].low == "of" and tokens[0].low in DETERMINERS:
         return _head(tokens[2:])
+    owner = max((k for k, t in enumerate(tokens[:-1]) if t.low.endswith(("'s", "\u2019s"))), default=-1)
+    if owner > 0 and any(t.low == "of" for t in tokens[:owner]) and not tokens[owner + 1].is_capitalized:
+        return _head(tokens[owner + 1:])  # "the secretary of state's office" -> office
     words = []
     for tok in tokens:
         if tok.low in PREPOSITIONS or tok.low in {"who", "that"}:
@@ -151,18 +156,60 @@ def _common_head(tokens: list[Token], apposition: list[Token]) -> bool:
     """"Aledda's attorney, X", "the governor of the region, X": a role whose holder the apposition names."""
     head = _head(tokens)
     if head not in PERSON_NOUNS and head not in TITLES:
-        return False
+        return _bare_name(apposition) and not tokens[-1].is_capitalized and head not in DOCUMENT_NOUNS
     return tokens[-1].low == head or (apposition[0].is_capitalized and apposition[0].low not in DETERMINERS)
+
+
+def _bare_name(apposition: list[Token]) -> bool:
+    """"the brewery's co-owner, Priya Natarajan,": an apposition that is only a person's name (maybe "of X")."""
+    run = []
+    for tok in apposition:
+        if not tok.is_word or tok.low in {"of", "from", "at"}:
+            break
+        run.append(tok)
+    if not 2 <= len(run) <= 4 or not all(t.is_capitalized or t.low in _NAME_PARTICLES for t in run):
+        return False
+    return not any(t.low.rstrip(".") in ORG_WORDS for t in run)
+
+
+def _document_owner(tokens: list[Token]) -> list[Token] | None:
+    """"IOM figures", "a Home Office report": the proper name modifying a document noun is its party."""
+    cut = next((k for k in range(1, len(tokens) - 1) if tokens[k + 1].low == "by" and not tokens[k].is_capitalized
+                and tokens[k].low.endswith(("ed", "en"))), None)
+    if cut is not None:
+        tokens = tokens[:cut]  # "documents seen by the BBC": the outlet only saw them
+    if len(tokens) < 2 or tokens[-1].low not in DOCUMENT_NOUNS or tokens[-1].is_capitalized:
+        return None
+    end = len(tokens) - 1
+    while end > 0 and not tokens[end - 1].is_capitalized and tokens[end - 1].low not in DETERMINERS \
+            and tokens[end - 1].low not in PREPOSITIONS and end > len(tokens) - 3:
+        end -= 1  # "news release", "research data"
+    start = end
+    while start > 0 and (tokens[start - 1].is_capitalized or tokens[start - 1].low in _NAME_LINKS):
+        start -= 1
+    while start < end and (tokens[start].low in _NAME_LINKS or tokens[start].low in DETERMINERS):
+        start += 1
+    run = tokens[start:end]
+    if not run or not run[-1].is_capitalized or run[-1].low.endswith(("'s", "\u2019s")):
+        return None
+    first_word = run[0].start == 0 and len(run) == 1 and not run[0].text.isupper()
+    return None if first_word else run
 
 
 def _document_agent(tokens: list[Token]) -> list[Token] | None:
     """"A video downloaded by activists" -> activists: a named party stands behind its document."""
+    owner = _document_owner(tokens)
+    if owner:
+        return owner
     for k, tok in enumerate(tokens[:-1]):
         if tok.low in _AGENT_LINKS and k:
-            noun = tokens[k - 1].low
-            if noun.endswith("ed") and k >= 2 and tok.low == "by":
-                noun = tokens[k - 2].low
-            if noun in DOCUMENT_NOUNS:
+            back = k - 1
+            if tok.low == "by":
+                while back > 0 and (tokens[back].low in TIME_WORDS or tokens[back].low in DAYS):
+                    back -= 1
+                if tokens[back].low.endswith("ed") and back >= 1:
+                    back -= 1
+            if tokens[back].low in DOCUMENT_NOUNS:
                 return tokens[k + 1:]
     return None
 
@@ -188,13 +235,22 @@ def person_name(tokens: list[Token] | None) -> str | None:
         before = tokens[start - 1].low if start else ""
         after = tokens[end] if end < len(tokens) else None
         if before in PREPOSITIONS or (before == "the" and start >= 2 and tokens[start - 2].low in PREPOSITIONS):
-            continue
+            run = _after_institution(run)
+            if not run:
+                continue
         if after is not None and after.is_word and after.low not in PREPOSITIONS and after.low not in {"who"}:
             continue
         name = _strip_titles(run)
         if name:
             best = name
     return best
+
+
+def _after_institution(run: list[Token]) -> list[Token]:
+    """"(Minister for) Water Resources Syed Imran Bukhari": the name after an institution's last word."""
+    cut = max((k + 1 for k, t in enumerate(run) if t.low.rstrip(".") in ORG_WORDS), default=0)
+    rest = run[cut:]
+    return rest if cut and len(rest) >= 2 else []
 
 
 def _capital_runs(tokens: list[Token]):

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .attribution import Mention
+from .descriptions import acronyms, company_name, expand_acronym, fits_description, named_holder, named_runs
 from .epithets import link_epithets, nationality_epithet
 from .gender import descriptor_gender, learn_genders, pronoun_gender
 from .lexicon import (
@@ -23,6 +23,7 @@ from .lexicon import (
     TITLES,
     words,
 )
+from .mention import Mention
 from .names import normalize_name
 from .phrases import Phrase, person_name
 from .tokens import Token
@@ -30,6 +31,10 @@ from .tokens import Token
 _MEMORY = 50  # earlier parties a pronoun or description may point back to
 _COMPANY_REACH = 8  # sentences back in which "the company" looks for a company-like subject
 _ORG_NOUNS = COMPANY_NOUNS | words("club team side")
+_INSTITUTIONS = words("agency organization organisation body board department ministry office commission authority"
+                      " regulator watchdog group charity bank service")
+_FRONTING = words("when after before as while since once although though")
+_MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
@@ -54,6 +59,8 @@ class Article:
     subjects: list[str | None] = field(default_factory=list)
     leads: list[str | None] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    names: list[list[str]] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
 
 
 def scan_article(sentences: list[list[Token]]) -> Article:
@@ -69,7 +76,9 @@ def scan_article(sentences: list[list[Token]]) -> Article:
         article.orgs.update(_standalone_names(tokens))
         article.subjects.append(_proper_subject(tokens))
         article.leads.append(_lead(tokens))
+        article.names.append(named_runs(tokens))
     article.genders = learn_genders(sentences, article.surnames)
+    article.acronyms = acronyms(article.names)
     return article
 
 
@@ -117,6 +126,14 @@ def _proper_subject(tokens: list[Token]) -> str | None:
 
 def _lead(tokens: list[Token]) -> str | None:
     """"Northwind declined ...", "Osei is blunt ...": the proper name that opens a sentence as its subject."""
+    if tokens and (tokens[0].low in PREPOSITIONS or tokens[0].low in _FRONTING):
+        comma = next((k for k, t in enumerate(tokens[:_MAX_FRONTED]) if t.text == ","), None)
+        return _opening_name(tokens[comma + 1:]) if comma else None  # "On a grey morning, Reyes untied ..."
+    return _opening_name(tokens)
+
+
+def _opening_name(tokens: list[Token]) -> str | None:
+    """The capitalized run a clause opens with, when it is the clause's subject."""
     run = []
     for tok in tokens:
         if not (tok.is_word and tok.is_capitalized) or tok.low.endswith(("'s", "\u2019s")):
@@ -170,7 +187,7 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
-    name = phrase.person or phrase.text
+    name = phrase.person or expand_acronym(phrase.text, article.acronyms) or phrase.text
     if phrase.proper and " " not in name and name in article.surnames:
         name = article.surnames[name]
     elif phrase.person and phrase.person.split()[-1] in article.surnames:
@@ -211,7 +228,8 @@ def _person_before(article: Article, history: list[Entity], index: int, gender: 
     """The nearest person a he/she fits: the previous sentence's named subject, else the last person speaker."""
     fits = [e for e in reversed(history) if e.person and not (gender and e.gender and e.gender != gender)]
     lead = _person_key(article, article.leads[index - 1]) if index else None
-    if lead and article.genders.get(lead, "") == (gender or article.genders.get(lead)):
+    known_gender = article.genders.get(lead) if lead else None
+    if lead and (known_gender == gender or (known_gender is None and (not fits or not gender))):
         known = next((e for e in fits if e.name == lead), None)
         return known or Entity(lead, True, False, lead.lower(), article.genders.get(lead))
     return fits[0] if fits else None
@@ -231,10 +249,20 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
     """"the ministry", "the official", "the company": the earlier party the description fits."""
     head = phrase.head
     if head in DOCUMENT_NOUNS:
-        return None
+        return None  # a document stands in for itself when its sentence names no party (rule 7)
+    institution = head in ORG_WORDS or head in _ORG_NOUNS
     for entity in reversed(history):
-        if head and head in entity.descriptor.split() or head in normalize_name(entity.name).split():
+        if institution and entity.person:
+            continue
+        seen = set(entity.descriptor.split()) | set(normalize_name(entity.name).split())
+        if head and head in seen and (not institution or fits_description(phrase.text, seen)):
             return entity
+    if head in COMPANY_NOUNS and (name := company_name([e.name for e in history])):
+        return Entity(name, False, False, head)
+    if head in ORG_WORDS and (name := named_holder(article.names, index, head)):
+        return Entity(name, False, head.endswith("s"), name.lower())
+    if head in _INSTITUTIONS and phrase.text.lower() == head and phrase.descriptor.startswith("the "):
+        return next((e for e in reversed(history) if _institution_entity(e)), None)
     if head in _ORG_NOUNS and (lead := _company_subject(article, index)):
         return Entity(lead, False, False, head)
     if head in COMPANY_NOUNS:
@@ -247,6 +275,11 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         if people:
             return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
     return None
+
+
+def _institution_entity(entity: Entity) -> bool:
+    """"the agency" after "the Federal Aviation Administration said": a named body, not a person or crowd."""
+    return not entity.person and not entity.plural and any(w[:1].isupper() for w in entity.name.split())
 
 
 def _company_like(word: str, people: set[str]) -> bool:

@@ -7,9 +7,13 @@ from .lexicon import (
     FINITE_VERBS,
     MODALS,
     NEGATIONS,
+    ORG_WORDS,
+    PERSON_NOUNS,
     PREPOSITIONS,
     REPORTING_FORMS,
+    SENTENCE_ADVERBS,
     SUBORDINATORS,
+    TITLES,
     words,
 )
 from .tokens import Token
@@ -29,6 +33,8 @@ def np_word(tok: Token) -> bool:
     """Can this token sit inside a speaker's noun phrase?"""
     if not tok.is_word:
         return False
+    if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
+        return True  # an acronym ("the WHO") is a name, never the pronoun it spells
     low = tok.low
     if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
         return False
@@ -65,6 +71,8 @@ def is_boundary(tok: Token | None) -> bool:
 
 def subject_before(tokens: list[Token], j: int):
     """The noun phrase ending at `j` when it starts a main clause; (parts, apposition) or None."""
+    if j >= 3 and tokens[j].text == ")" and tokens[j - 2].text == "(":
+        j -= 3  # "the International Organization for Migration (IOM) said"
     k = j
     while k >= 0 and np_word_at(tokens, k):
         k -= 1
@@ -74,7 +82,7 @@ def subject_before(tokens: list[Token], j: int):
         np = np[1:]
     if not is_boundary(boundary):
         return _with_relative_clause(tokens, k, j)
-    if not valid_subject(np):
+    if not valid_subject(np) or _reduced_relative(np):
         return None
     if boundary is not None and boundary.text == "," and any(t.low == "and" for t in np):
         np = _extend_list(tokens, k, np)
@@ -112,9 +120,21 @@ def _extend_list(tokens: list[Token], comma: int, np: list[Token]) -> list[Token
         comma = k
     return np
 
+def _reduced_relative(np: list[Token]) -> bool:
+    """", a charge Manila denied": a non-party noun followed by a new subject is a clause about the noun."""
+    if len(np) < 3 or np[0].low not in {"a", "an", "the"}:
+        return False
+    for a, b in zip(np[1:], np[2:], strict=False):
+        if a.is_capitalized or a.low in PREPOSITIONS:
+            return False
+        if b.is_capitalized or b.low in DETERMINERS:
+            return a.low not in PERSON_NOUNS and a.low not in TITLES and a.low not in ORG_WORDS
+    return False
+
+
 def valid_subject(np: list[Token]) -> bool:
-    """A subject names a party: not empty, not too long, not a bare determiner or preposition."""
-    if not np or len(np) > _MAX_SUBJECT:
+    """A subject names a party: not empty, not too long, not a bare determiner, preposition or sentence adverb."""
+    if not np or len(np) > _MAX_SUBJECT or (len(np) == 1 and np[0].low in SENTENCE_ADVERBS):
         return False
     for a, b in zip(np, np[1:], strict=False):
         if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to"):

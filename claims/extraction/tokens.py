@@ -8,6 +8,7 @@ from .lexicon import ABBREVIATIONS
 
 QUOTE_MARK = "\x01"
 _QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+_SINGLE_CHARS = re.compile(r"['\u2018\u2019]")
 _TOKEN = re.compile(
     r"\x01+|\w[\w'\u2019&-]*(?:\.\w[\w'\u2019&-]*)*\.?|--|[,;:()\u2014\u2013\u2012-]|[.?!]+"
 )
@@ -32,6 +33,8 @@ class Token:
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted stretches of one paragraph, closing marks included; unclosed quotes run to the paragraph end."""
+    if not _QUOTE_CHARS.search(text, start, end):
+        return _single_spans(text, start, end)
     spans, open_at = [], None
     for m in _QUOTE_CHARS.finditer(text, start, end):
         opening = _is_opening(text, m.start(), start, end, open_at is not None)
@@ -46,6 +49,26 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
     if open_at is not None:
         spans.append((open_at, end))
+    return spans
+
+
+def _single_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """British single quotation marks, told from apostrophes ("It's", "Tenants' Union") by their neighbours."""
+    spans, open_at = [], None
+    for m in _SINGLE_CHARS.finditer(text, start, end):
+        at = m.start()
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        if open_at is None and m.group() != "\u2019" and (before.isspace() or before in "([\u2014\u2013") \
+                and (after.isalnum() or after in "\u2026."):
+            open_at = at
+        elif open_at is not None and not before.isspace() and (after.isspace() or after in ".,;:!?)\u2014"):
+            spans.append((open_at, at + 1))
+            open_at = None
+    if open_at == start:
+        spans.append((open_at, end))  # a quotation that runs on into the next paragraph
     return spans
 
 
@@ -82,7 +105,8 @@ def tokenize(sentence: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(sentence):
         word = m.group()
-        if len(word) > 1 and word.endswith(".") and word[0].isalnum() and not _keeps_period(word):
+        numbered = word in {"No.", "Nos."} and sentence[m.end():m.end() + 2].strip()[:1].isdigit()
+        if len(word) > 1 and word.endswith(".") and word[0].isalnum() and not numbered and not _keeps_period(word):
             tokens.append(Token(word[:-1], m.start(), m.end() - 1))
             tokens.append(Token(".", m.end() - 1, m.end()))
         else:

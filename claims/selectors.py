@@ -1,0 +1,208 @@
+"""Reads of claims, documents and marks: lists with a fixed query count, full-text search, history and replay."""
+import re
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import Count, F, FloatField, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Greatest, Substr
+
+from claims.models import Assessment, AssessmentStance, Attribution, Claim
+from claims.verdict import Mark, Verdict, verdict_for
+from config.errors import NotFound
+from ledger.models import LedgerEntry
+from sources.models import Document, Source
+
+QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector, as Hypothesis stores them
+NOT_YET_STORED = "Claim {pk} was not yet stored at {moment}."
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+class ClaimTextVector(Func):
+    """to_tsvector('english', text): the exact expression of the GIN index in migration 0002."""
+
+    template = "to_tsvector('english'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def fts5_query(text: str) -> str:
+    """Turn what a person typed into an FTS5 query that cannot be a syntax error.
+
+    Words and "quoted phrases" must all match; a leading minus excludes one. Every term is re-quoted from its
+    word characters only, so FTS5 operators and punctuation typed by the user are never interpreted.
+    """
+    include, exclude = [], []
+    for match in _TERM.finditer(text):
+        minus, words = (match[1], match[2]) if match[2] is not None else (match[3], match[4])
+        words = _WORD.findall(words)
+        if words:
+            (exclude if minus else include).append('"' + " ".join(words) + '"')
+    if not include:
+        return ""
+    return " ".join([f"({' AND '.join(include)})", *(f"NOT {term}" for term in exclude)])
+
+
+def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """Keep the claims whose text matches, annotated with `rank` (higher is better) for ordering."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return queryset.annotate(search=ClaimTextVector(F("text"))).filter(search=query).annotate(
+            rank=SearchRank(ClaimTextVector(F("text")), query))
+    query = fts5_query(text)
+    if not query:  # nothing searchable was typed (only punctuation or exclusions): nothing matches
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
+    table = Claim._meta.db_table
+    matching = RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [query])
+    # bm25() is lower for better matches; negate it so that "higher is better" on both databases.
+    rank = RawSQL(f"SELECT -bm25({table}_fts) FROM {table}_fts WHERE {table}_fts MATCH %s "
+                  f'AND rowid = "{table}"."id"', [query])
+    return queryset.filter(id__in=matching).annotate(rank=rank)
+
+
+def _mark_count(stance: str) -> Coalesce:
+    marks = (Assessment.objects.filter(claim=OuterRef("pk"), stance=stance).order_by()
+             .values("claim").annotate(n=Count("id")).values("n"))
+    return Coalesce(Subquery(marks, output_field=IntegerField()), Value(0))
+
+
+def _attributions() -> Prefetch:
+    return Prefetch("attributions", queryset=Attribution.objects.select_related("source").order_by("position"))
+
+
+def claim_list() -> QuerySet[Claim]:
+    """Return claims with document, attributions, quote context and mark counts: three queries a page."""
+    start, end = F("start"), F("end")
+    return (
+        Claim.objects.select_related("document", "document__outlet").defer("document__text")
+        .prefetch_related(_attributions())
+        .annotate(
+            quote_prefix=Substr("document__text", Greatest(start - QUOTE_CONTEXT + 1, Value(1)),
+                                start - Greatest(start - QUOTE_CONTEXT, Value(0))),
+            quote_suffix=Substr("document__text", end + 1, QUOTE_CONTEXT),
+            corroborations=_mark_count(AssessmentStance.CORROBORATES),
+            disputes=_mark_count(AssessmentStance.DISPUTES),
+            denials=_mark_count(AssessmentStance.DENIES),
+        )
+    )
+
+
+def claim_detail(pk: int) -> Claim:
+    """Return one claim as claim_list() does, plus its marks."""
+    marks = Assessment.objects.select_related("source", "reviewer").order_by("created_at", "id")
+    claim = claim_list().prefetch_related(Prefetch("assessments", queryset=marks)).filter(pk=pk).first()
+    if claim is None:
+        raise NotFound(f"There is no claim {pk}.")
+    return claim
+
+
+def claim_neighbours(claim: Claim) -> dict[str, Claim | None]:
+    """Return the statements just before and after a claim in its report: its sentence context."""
+    around = Claim.objects.filter(document_id=claim.document_id, position__in=[claim.position - 1,
+                                                                                claim.position + 1])
+    by_position = {other.position: other for other in around.only("id", "position", "text")}
+    return {"previous": by_position.get(claim.position - 1), "next": by_position.get(claim.position + 1)}
+
+
+def _roots(source_ids: set[int], parents: dict[int, int | None]) -> dict[int, int]:
+    roots = {}
+    for source_id in source_ids:
+        current, seen = source_id, set()
+        while parents.get(current) and current not in seen:
+            seen.add(current)
+            current = parents[current]
+        roots[source_id] = current
+    return roots
+
+
+def verdicts_of(claims: list[Claim], parents: dict[int, int | None] | None = None) -> dict[int, Verdict]:
+    """Apply the verdict rule to claims whose marks and attributions are prefetched, without a query per claim."""
+    if parents is None:
+        parents = dict(Source.objects.values_list("id", "affiliation_id"))
+    verdicts = {}
+    for claim in claims:
+        marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()]
+        speakers = {a.source_id for a in claim.attributions.all()}
+        roots = _roots({m.source_id for m in marks} | speakers, parents)
+        verdicts[claim.pk] = verdict_for(marks, speakers=speakers, roots=roots)
+    return verdicts
+
+
+def claim_as_of(claim: Claim, moment: datetime) -> dict:
+    """Replay the ledger up to a moment: the claim's status, the rule behind it, and its marks as they stood."""
+    entries = LedgerEntry.objects.filter(recorded_at__lte=moment).filter(
+        Q(object_type="claim", object_id=str(claim.pk), action__in=["claim.created", "claim.status_changed"])
+        | Q(object_type="assessment", action="assessment.recorded", payload__after__claim_id=claim.pk)
+    ).order_by("seq")
+    status, reason, marks = None, "", {}
+    for entry in entries:
+        after = entry.payload.get("after", {})
+        if entry.object_type == "claim":
+            status = after.get("status", status)
+            reason = entry.payload.get("rule", reason)
+        else:
+            marks[entry.object_id] = {**after, "id": int(entry.object_id), "created_at": entry.recorded_at}
+    if status is None:
+        raise NotFound(NOT_YET_STORED.format(pk=claim.pk, moment=moment.isoformat()))
+    _apply_later_changes(marks, moment)
+    return {"status": status, "reason": reason or "no status change was recorded by then",
+            "marks": _with_names(list(marks.values()))}
+
+
+def _apply_later_changes(marks: dict[str, dict], moment: datetime) -> None:
+    """Apply the changes made to those marks before the moment (a source merge moves a mark to the survivor)."""
+    changes = LedgerEntry.objects.filter(object_type="assessment", action="assessment.changed",
+                                         object_id__in=list(marks), recorded_at__lte=moment).order_by("seq")
+    for entry in changes:
+        marks[entry.object_id].update(entry.payload.get("after", {}))
+
+
+def _with_names(marks: list[dict]) -> list[dict]:
+    """Add today's source names and reviewer usernames to replayed marks (two queries)."""
+    sources = dict(Source.objects.filter(pk__in={m.get("source_id") for m in marks}).values_list("id", "name"))
+    users = dict(User.objects.filter(pk__in={m.get("reviewer_id") for m in marks}).values_list("id", "username"))
+    for mark in marks:
+        mark["source"] = {"name": sources.get(mark.get("source_id"))}
+        mark["reviewer"] = {"username": users.get(mark.get("reviewer_id"))}
+    return marks
+
+
+def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
+    """Return the ledger entries of a claim, its attributions (even removed ones) and its marks, oldest first."""
+    def created_on_claim(object_type: str, action: str):
+        return LedgerEntry.objects.filter(object_type=object_type, action=action,
+                                          payload__after__claim_id=claim.pk).values("object_id")
+
+    return LedgerEntry.objects.filter(
+        Q(object_type="claim", object_id=str(claim.pk))
+        | Q(object_type="attribution", object_id__in=created_on_claim("attribution", "attribution.created"))
+        | Q(object_type="assessment", object_id__in=created_on_claim("assessment", "assessment.recorded"))
+    ).order_by("seq")
+
+
+def document_list() -> QuerySet[Document]:
+    """Return documents with their outlet and claim count, without their full text: two queries a page."""
+    return (Document.objects.select_related("outlet").defer("text").annotate(claim_count=Count("claims"))
+            .order_by("-ingested_at", "-id"))  # a GROUP BY drops Meta.ordering
+
+
+def document_detail(pk: int) -> Document:
+    """Return a document with its claims in order, each with its attributions and their sources."""
+    claims = claim_list().order_by("position")
+    document = (Document.objects.select_related("outlet").annotate(claim_count=Count("claims"))
+                .prefetch_related(Prefetch("claims", queryset=claims)).filter(pk=pk).first())
+    if document is None:
+        raise NotFound(f"There is no document {pk}.")
+    return document
+
+
+def assessment_list() -> QuerySet[Assessment]:
+    """Return marks with their source and reviewer: two queries a page."""
+    return Assessment.objects.select_related("source", "reviewer").order_by("-created_at", "-id")
+
+
+def latest_mark_at(claim: Claim) -> datetime | None:
+    """Return when the claim was last marked (a ClaimReview's datePublished)."""
+    return max((a.created_at for a in claim.assessments.all()), default=None)

@@ -1,0 +1,375 @@
+"""API for reports, claims, attributions and reviewers' marks."""
+import csv
+import json
+from datetime import UTC, datetime
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, renderers, status
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.response import Response
+
+from claims.claimreview import claim_review
+from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.models import Attribution, Claim
+from claims.selectors import (
+    assessment_list,
+    claim_as_of,
+    claim_detail,
+    claim_history,
+    claim_list,
+    claim_neighbours,
+    document_detail,
+    document_list,
+    latest_mark_at,
+    verdicts_of,
+)
+from claims.serializers import (
+    CSV_COLUMNS,
+    AssessmentCreatedSerializer,
+    AssessmentCreateSerializer,
+    AssessmentSerializer,
+    AttributionSerializer,
+    AttributionUpdateSerializer,
+    AttributionWriteSerializer,
+    ClaimCorrectSerializer,
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    DocumentDetailSerializer,
+    DocumentSerializer,
+    HistoryEntrySerializer,
+    IngestSerializer,
+    csv_row,
+)
+from claims.services import (
+    assessment_record,
+    attribution_add,
+    attribution_remove,
+    attribution_update,
+    claim_correct,
+    report_ingest,
+)
+from config.api import WriteThrottle, error_responses
+from config.errors import DomainError
+from ledger.services import actor_for
+from people.permissions import CanEdit, CanMark, IsViewer
+from sources.models import Source
+
+BAD_AS_OF = "as_of must be an ISO 8601 time such as 2026-11-24T16:00:00Z."
+AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
+                         "verdict and marks as they stood at this moment (ISO 8601; UTC when no offset).")
+
+
+class RoleAccess:
+    """Viewers read; `write_permission` guards the writes, which are throttled."""
+
+    write_permission = CanEdit
+    throttle_classes = [WriteThrottle]
+
+    def get_permissions(self):
+        return [IsViewer()] if self.request.method in SAFE_METHODS else [self.write_permission()]
+
+
+def _claim_response(pk: int, as_of: datetime | None = None, status_code=status.HTTP_200_OK) -> Response:
+    """Serialize one claim with its sentence context, marks and verdict (replayed from the ledger for as_of)."""
+    claim = claim_detail(pk)
+    if as_of is None:
+        verdict = verdicts_of([claim])[claim.pk]
+        marks, standing = claim.assessments.all(), {"status": claim.status, "reason": verdict.reason}
+    else:
+        replay = claim_as_of(claim, as_of)
+        marks, standing = replay["marks"], {"status": replay["status"], "reason": replay["reason"]}
+    context = {"neighbours": claim_neighbours(claim), "marks": marks, "verdict": standing, "as_of": as_of}
+    return Response(ClaimDetailSerializer(claim, context=context).data, status=status_code)
+
+
+def _parse_as_of(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
+    except ValueError:
+        raise DomainError(BAD_AS_OF, fields={"as_of": [BAD_AS_OF]}) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class JSONLDRenderer(renderers.JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class FirstRenderer(DefaultContentNegotiation):
+    """Ignore ?format= for content negotiation: on the export it names the file format, not a renderer."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class _Echo:
+    """A file-like object whose write() hands back the line, so csv.writer can feed a stream."""
+
+    def write(self, value):
+        return value
+
+
+EXPORT_CHUNK = 500  # claims fetched (with their attributions and marks) per round trip while streaming
+BAD_FORMAT = "format must be csv, jsonl or claimreview."
+
+
+def _export_rows(claims):
+    """Yield claims with their marks prefetched, a chunk at a time, so memory stays flat."""
+    return claims.prefetch_related("assessments").iterator(chunk_size=EXPORT_CHUNK)
+
+
+def _csv_lines(claims):
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_COLUMNS)
+    for claim in _export_rows(claims):
+        yield writer.writerow(csv_row(claim))
+
+
+def _jsonl_lines(claims):
+    for claim in _export_rows(claims):
+        yield json.dumps(ClaimSerializer(claim).data, ensure_ascii=False, default=str) + "\n"
+
+
+def _claimreview_lines(claims):
+    """Stream one JSON array of ClaimReview objects."""
+    parents = dict(Source.objects.values_list("id", "affiliation_id"))
+    yield "[\n"
+    for index, claim in enumerate(_export_rows(claims)):
+        review = claim_review(claim, verdicts_of([claim], parents)[claim.pk], reviewed_at=latest_mark_at(claim))
+        yield ("" if index == 0 else ",\n") + json.dumps(review, ensure_ascii=False)
+    yield "\n]\n"
+
+
+EXPORTS = {"csv": ("text/csv; charset=utf-8", _csv_lines),
+           "jsonl": ("application/x-ndjson; charset=utf-8", _jsonl_lines),
+           "claimreview": ("application/ld+json; charset=utf-8", _claimreview_lines)}
+EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld"}
+EXPORT_FORMAT = OpenApiParameter("format", str, enum=list(EXPORTS), default="csv",
+                                 description="csv (one row per claim), jsonl (one claim per line, as in "
+                                             "/api/claims/) or claimreview (a JSON-LD array of ClaimReview).")
+EXPORT_RESPONSES = {
+    (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="format=csv"),
+    (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR, description="format=jsonl"),
+    (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="format=claimreview"),
+}
+_FILTER_TYPES = {"NumberFilter": int, "DateFilter": OpenApiTypes.DATE}
+
+
+def _filter_parameters(filterset) -> list[OpenApiParameter]:
+    """Describe a FilterSet's query parameters for a view that is not a plain list."""
+    params = []
+    for name, field in filterset.base_filters.items():
+        choices = [value for value, _ in field.extra.get("choices", [])] or None
+        kind = _FILTER_TYPES.get(type(field).__name__, str)
+        params.append(OpenApiParameter(name, kind, enum=choices, description=str(field.label or name)))
+    return params
+
+
+@extend_schema_view(
+    get=extend_schema(summary="List reports", responses={200: DocumentSerializer(many=True), **error_responses(400)}),
+    post=extend_schema(
+        summary="Ingest a report (editors)", request={"application/json": IngestSerializer,
+                                                      "multipart/form-data": IngestSerializer},
+        description="JSON with `text`, or a multipart upload of a UTF-8 `.txt` file in `file`. 201 with the stored "
+                    "report and its claims; 200 with the existing report when the same text was ingested before.",
+        responses={201: DocumentDetailSerializer, 200: DocumentDetailSerializer,
+                   **error_responses(400, 413, 415, 429)}),
+)
+class DocumentListView(RoleAccess, generics.ListCreateAPIView):
+    """GET lists reports (filters: outlet, published_after/before, q on title); POST ingests one."""
+
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        return document_list()
+
+    def create(self, request, *args, **kwargs):
+        incoming = IngestSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        fields = dict(incoming.validated_data)
+        text = fields.pop("file", None) or fields.pop("text")
+        result = report_ingest(text=text, actor=actor_for(request.user), ingested_by=request.user, **fields)
+        body = DocumentDetailSerializer(document_detail(result.document.pk)).data
+        return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+
+@extend_schema(summary="A report with its claims in order", responses={200: DocumentDetailSerializer,
+                                                                        **error_responses(404)})
+class DocumentDetailView(RoleAccess, generics.GenericAPIView):
+    """A report's text and its claims, each with its attributions."""
+
+    serializer_class = DocumentDetailSerializer
+
+    def get(self, request, pk):
+        return Response(DocumentDetailSerializer(document_detail(pk)).data)
+
+
+@extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})
+class ClaimListView(RoleAccess, generics.ListAPIView):
+    """Claims with their anchor, report, attributions and mark counts; see the parameters for the filters."""
+
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+
+    def get_queryset(self):
+        return claim_list()
+
+
+@extend_schema_view(
+    get=extend_schema(summary="A claim, its context, marks and verdict", parameters=[AS_OF],
+                      responses={200: ClaimDetailSerializer, **error_responses(400, 404)}),
+    patch=extend_schema(summary="Correct a claim's text or span (editors)", request=ClaimCorrectSerializer,
+                        responses={200: ClaimDetailSerializer, **error_responses(400, 404, 429)}),
+)
+class ClaimDetailView(RoleAccess, generics.GenericAPIView):
+    """GET shows a claim now, or as it stood at ?as_of=; PATCH re-anchors it to the report's own words."""
+
+    serializer_class = ClaimDetailSerializer
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get(self, request, pk):
+        return _claim_response(pk, _parse_as_of(request.query_params.get("as_of")))
+
+    def patch(self, request, pk):
+        claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
+        incoming = ClaimCorrectSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        claim_correct(claim=claim, actor=actor_for(request.user), **incoming.validated_data)
+        return _claim_response(pk)
+
+
+@extend_schema(summary="Attribute a claim to another source (editors)", request=AttributionWriteSerializer,
+               responses={201: AttributionSerializer, **error_responses(400, 404, 429)})
+class ClaimAttributionsView(RoleAccess, generics.GenericAPIView):
+    """Add an attribution to a claim, as an editor correcting the extractor."""
+
+    serializer_class = AttributionSerializer
+
+    def post(self, request, pk):
+        claim = get_object_or_404(Claim, pk=pk)
+        incoming = AttributionWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        attribution = attribution_add(claim=claim, actor=actor_for(request.user), **incoming.validated_data)
+        return Response(AttributionSerializer(attribution).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    patch=extend_schema(summary="Correct an attribution (editors)", request=AttributionUpdateSerializer,
+                        responses={200: AttributionSerializer, **error_responses(400, 404, 429)}),
+    delete=extend_schema(summary="Remove a wrong attribution (editors)",
+                         parameters=[OpenApiParameter("reason", str, description="Why; kept in the ledger.")],
+                         responses={204: None, **error_responses(404, 429)}),
+)
+class AttributionDetailView(RoleAccess, generics.GenericAPIView):
+    """PATCH corrects an attribution's source, cue, stance, outlet spoken to or hedge; DELETE removes it."""
+
+    serializer_class = AttributionSerializer
+    http_method_names = ["patch", "delete", "options"]
+
+    def _attribution(self, pk) -> Attribution:
+        return get_object_or_404(Attribution.objects.select_related("claim", "source"), pk=pk)
+
+    def patch(self, request, pk):
+        attribution = self._attribution(pk)
+        incoming = AttributionUpdateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        attribution = attribution_update(attribution=attribution, actor=actor_for(request.user),
+                                         **incoming.validated_data)
+        return Response(AttributionSerializer(attribution).data)
+
+    def delete(self, request, pk):
+        attribution = self._attribution(pk)
+        reason = request.query_params.get("reason", "")
+        attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=reason)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(summary="A claim's ledger history", responses={200: HistoryEntrySerializer(many=True),
+                                                               **error_responses(404)})
+class ClaimHistoryView(RoleAccess, generics.ListAPIView):
+    """Every ledger entry of the claim, of its attributions (removed ones too) and of its marks, oldest first."""
+
+    serializer_class = HistoryEntrySerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        return claim_history(get_object_or_404(Claim, pk=self.kwargs["pk"]))
+
+
+@extend_schema(summary="Mark a claim (reviewers)", request=AssessmentCreateSerializer,
+               responses={201: AssessmentCreatedSerializer, **error_responses(400, 404, 429)})
+class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
+    """Record that a source corroborates, disputes or denies the claim; answers the claim's new standing."""
+
+    serializer_class = AssessmentCreatedSerializer
+    write_permission = CanMark
+
+    def post(self, request, pk):
+        claim = get_object_or_404(Claim, pk=pk)
+        incoming = AssessmentCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
+                                 **incoming.validated_data)
+        claim = claim_detail(pk)
+        standing = {"id": claim.pk, "status": claim.status, "verdict_reason": verdicts_of([claim])[pk].reason}
+        body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(summary="List reviewers' marks", responses={200: AssessmentSerializer(many=True),
+                                                           **error_responses(400)})
+class AssessmentListView(RoleAccess, generics.ListAPIView):
+    """Marks, newest first (filters: claim, source, stance, reviewer, created_after/before)."""
+
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+
+    def get_queryset(self):
+        return assessment_list()
+
+
+@extend_schema(summary="A claim as schema.org ClaimReview", responses={
+    (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="ClaimReview JSON-LD."),
+    **error_responses(404)})
+class ClaimReviewView(RoleAccess, generics.GenericAPIView):
+    """The claim's verdict as ClaimReview JSON-LD, ready to publish (mapping in claims/claimreview.py)."""
+
+    renderer_classes = [JSONLDRenderer]
+
+    def get(self, request, pk):
+        claim = claim_detail(pk)
+        review = claim_review(claim, verdicts_of([claim])[pk], reviewed_at=latest_mark_at(claim))
+        return Response(review, content_type=JSONLDRenderer.media_type)
+
+
+@extend_schema(summary="Export claims (csv, jsonl or ClaimReview)",
+               parameters=[EXPORT_FORMAT, *_filter_parameters(ClaimFilter)],
+               responses=EXPORT_RESPONSES | error_responses(400))
+class ClaimExportView(RoleAccess, generics.GenericAPIView):
+    """Every claim the filters select, streamed row by row in constant memory; ordering as in /api/claims/."""
+
+    filterset_class = ClaimFilter
+    content_negotiation_class = FirstRenderer
+    renderer_classes = [renderers.JSONRenderer]
+
+    def get_queryset(self):
+        return claim_list()
+
+    def get(self, request):
+        chosen = request.query_params.get("format") or "csv"
+        if chosen not in EXPORTS:
+            raise DomainError(BAD_FORMAT, fields={"format": [BAD_FORMAT]})
+        content_type, lines = EXPORTS[chosen]
+        claims = self.filter_queryset(self.get_queryset())
+        response = StreamingHttpResponse(lines(claims), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="claims.{EXTENSIONS[chosen]}"'
+        return response

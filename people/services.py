@@ -1,0 +1,93 @@
+"""Writes to user accounts: creation, role changes, deactivation; each in the ledger as object_type "user"."""
+import secrets
+
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
+
+from config.errors import Conflict, DomainError
+from ledger.guard import recorded
+from ledger.services import ledger_append
+from people.roles import ADMIN, ROLES, role_of
+
+USERNAME_TAKEN = "The username {username!r} is already taken."
+UNKNOWN_ROLE = "Unknown role {role!r}; use one of: {choices}, or null for no role."
+SELF_LOCKOUT = "You cannot remove your own admin role or deactivate yourself; ask another admin."
+
+
+def _account(user: User) -> dict:
+    """What the ledger records of an account: never the password or its hash."""
+    return {"username": user.username, "email": user.email, "role": role_of(user) if user.is_active else None,
+            "is_active": user.is_active, "is_superuser": user.is_superuser}
+
+
+def _check_role(role: str | None) -> None:
+    if role is not None and role not in ROLES:
+        message = UNKNOWN_ROLE.format(role=role, choices=", ".join(ROLES))
+        raise DomainError(message, fields={"role": [message]})
+
+
+def _set_role(user: User, role: str | None) -> None:
+    user.groups.set(Group.objects.filter(name=role) if role else [])
+    user.is_staff = role == ADMIN or user.is_superuser
+    user.save(update_fields=["is_staff"])
+
+
+def _set_password(user: User, password: str | None) -> str:
+    """Set the given password, or a generated one; return the password so it can be shown once."""
+    password = password or secrets.token_urlsafe(18)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password
+
+
+@recorded
+def user_create(*, username: str, actor: str, role: str | None = None, email: str = "", password: str | None = None,
+                superuser: bool = False) -> tuple[User, str]:
+    """Open an account with a role; return it with its password (generated unless given), shown once."""
+    _check_role(role)
+    if User.objects.filter(username__iexact=username).exists():
+        message = USERNAME_TAKEN.format(username=username)
+        raise Conflict(message, fields={"username": [message]})
+    user = User(username=username, email=email, is_superuser=superuser, is_staff=superuser)
+    user.full_clean(exclude=["password"])
+    user.save()
+    plain = _set_password(user, password)
+    _set_role(user, role)
+    ledger_append(actor=actor, action="user.created", object_type="user", object_id=user.pk,
+                  payload={"after": _account(user), "password": "given" if password else "generated"})
+    return user, ("" if password else plain)
+
+
+@recorded
+def user_update(*, user: User, actor: str, by: User | None = None, reason: str = "", **changes) -> tuple[User, str]:
+    """Change an account's role, email, active flag or password; return it and the password if one was generated."""
+    unknown = set(changes) - {"role", "email", "is_active", "password", "generate_password"}
+    if unknown:
+        raise DomainError(f"Cannot change {', '.join(sorted(unknown))} of a user.")
+    if by is not None and by.pk == user.pk and (changes.get("is_active") is False
+                                                  or ("role" in changes and changes["role"] != ADMIN)):
+        raise Conflict(SELF_LOCKOUT, fields={"role": [SELF_LOCKOUT]})
+    before = _account(user)
+    plain = ""
+    if "role" in changes:
+        _check_role(changes["role"])
+        _set_role(user, changes["role"])
+    for field in ("email", "is_active"):
+        if field in changes:
+            setattr(user, field, changes[field])
+    user.full_clean(exclude=["password"])
+    user.save()
+    new_password = ""
+    if changes.get("password") or changes.get("generate_password"):
+        new_password = _set_password(user, changes.get("password"))
+        plain = "" if changes.get("password") else new_password
+    after = _account(user)
+    changed = {k for k in after if after[k] != before[k]}
+    if changed or new_password:
+        payload = {"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}}
+        if new_password:
+            payload["password"] = "given" if changes.get("password") else "generated"
+        ledger_append(actor=actor, action="user.changed", object_type="user", object_id=user.pk,
+                      payload=payload, reason=reason)
+    return user, plain

@@ -1,0 +1,61 @@
+"""What the API shows of sources, and what it accepts to create, change or merge one."""
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from sources.models import Source, SourceKind
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    affiliation_name = serializers.CharField(source="affiliation.name", allow_null=True, default=None,
+                                             read_only=True)
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+    class Meta:
+        model = Source
+        fields = ["id", "name", "kind", "description", "affiliation", "affiliation_name", "aliases", "created_at"]
+
+
+class TrackRecordSerializer(serializers.Serializer):
+    claims = serializers.IntegerField(help_text="Claims attributed to the source (not an outlet's own voice).")
+    corroborated = serializers.IntegerField()
+    disputed = serializers.IntegerField()
+    denied = serializers.IntegerField()
+    unverified = serializers.IntegerField()
+
+
+class SourceDetailSerializer(SourceSerializer):
+    track_record = serializers.SerializerMethodField()
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "track_record"]
+
+    @extend_schema_field(TrackRecordSerializer)
+    def get_track_record(self, source) -> dict:
+        return self.context["track_record"]
+
+
+class SourceCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300)
+    kind = serializers.ChoiceField(choices=SourceKind.choices, default=SourceKind.OTHER)
+    description = serializers.CharField(required=False, default="", allow_blank=True)
+    affiliation = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), allow_null=True, default=None)
+    aliases = serializers.ListField(child=serializers.CharField(max_length=300), required=False, default=list)
+    reason = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class SourceUpdateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300, required=False)
+    kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
+    description = serializers.CharField(required=False, allow_blank=True)
+    affiliation = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), allow_null=True, required=False)
+    reason = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class SourceMergeSerializer(serializers.Serializer):
+    into = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(),
+                                              help_text="The source that survives and takes over everything.")
+    reason = serializers.CharField(help_text="Why the two are one party; kept in the ledger.")
+
+
+class AliasSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300, help_text="Another name the source goes by.")
