@@ -10,7 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Substr
 
 from claims.models import Assessment, AssessmentStance, Attribution, Claim
-from claims.verdict import Mark, Verdict, verdict_for
+from claims.verdict import Mark, Verdict, affiliation_roots, verdict_for
 from config.errors import NotFound
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
@@ -106,17 +106,6 @@ def claim_neighbours(claim: Claim) -> dict[str, Claim | None]:
     return {"previous": by_position.get(claim.position - 1), "next": by_position.get(claim.position + 1)}
 
 
-def _roots(source_ids: set[int], parents: dict[int, int | None]) -> dict[int, int]:
-    roots = {}
-    for source_id in source_ids:
-        current, seen = source_id, set()
-        while parents.get(current) and current not in seen:
-            seen.add(current)
-            current = parents[current]
-        roots[source_id] = current
-    return roots
-
-
 def verdicts_of(claims: list[Claim], parents: dict[int, int | None] | None = None) -> dict[int, Verdict]:
     """Apply the verdict rule to claims whose marks and attributions are prefetched, without a query per claim."""
     if parents is None:
@@ -125,9 +114,14 @@ def verdicts_of(claims: list[Claim], parents: dict[int, int | None] | None = Non
     for claim in claims:
         marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()]
         speakers = {a.source_id for a in claim.attributions.all()}
-        roots = _roots({m.source_id for m in marks} | speakers, parents)
+        roots = affiliation_roots({m.source_id for m in marks} | speakers, parents)
         verdicts[claim.pk] = verdict_for(marks, speakers=speakers, roots=roots)
     return verdicts
+
+
+def verdict_of(claim: Claim) -> Verdict:
+    """Apply the verdict rule to one claim's current marks."""
+    return verdicts_of([claim])[claim.pk]
 
 
 def claim_as_of(claim: Claim, moment: datetime) -> dict:

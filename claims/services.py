@@ -9,7 +9,7 @@ from django.conf import settings
 
 from claims import extraction
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
-from claims.verdict import Mark, verdict_for
+from claims.selectors import verdict_of
 from config.errors import DomainError
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -118,26 +118,6 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
         new_sources += _store_claim(document=document, found=item, position=position, outlet=outlet_source,
                                     actor=actor)
     return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
-
-
-def _roots(source_ids: set[int]) -> dict[int, int]:
-    """Map each source to the top of its affiliation chain, in one query per chain level."""
-    parents = dict(Source.objects.values_list("id", "affiliation_id"))
-    roots = {}
-    for source_id in source_ids:
-        current, seen = source_id, set()
-        while parents.get(current) and current not in seen:
-            seen.add(current)
-            current = parents[current]
-        roots[source_id] = current
-    return roots
-
-
-def verdict_of(claim: Claim):
-    """Apply the verdict rule to a claim's current marks."""
-    marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()]
-    speakers = set(claim.attributions.values_list("source_id", flat=True))
-    return verdict_for(marks, speakers=speakers, roots=_roots({m.source_id for m in marks} | speakers))
 
 
 def _recompute_status(*, claim: Claim, actor: str, reason: str) -> None:

@@ -43,6 +43,18 @@ def latest_marks(marks: list[Mark]) -> list[Mark]:
     return list(newest.values())
 
 
+def affiliation_roots(source_ids: set[int], parents: dict[int, int | None]) -> dict[int, int]:
+    """Map each source to the top-most party of its affiliation chain (a cycle stops the walk)."""
+    roots = {}
+    for source_id in source_ids:
+        current, seen = source_id, set()
+        while parents.get(current) and current not in seen:
+            seen.add(current)
+            current = parents[current]
+        roots[source_id] = current
+    return roots
+
+
 def _root(source_id: int, roots: dict[int, int]) -> int:
     return roots.get(source_id, source_id)
 

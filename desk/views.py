@@ -7,7 +7,8 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.filters import ClaimFilter
-from claims.services import assessment_record, report_ingest, verdict_of
+from claims.selectors import verdict_of
+from claims.services import assessment_record, report_ingest
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
