@@ -21,7 +21,7 @@ venv: $(VENV)/.installed
 
 $(SECRET_KEY_FILE):
 	mkdir -p $(STATE_DIR) && chmod 700 $(STATE_DIR)
-	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 $(SIGNING_KEY_FILE): $(VENV)/.installed
 	mkdir -p $(STATE_DIR) && chmod 700 $(STATE_DIR)
