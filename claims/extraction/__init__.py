@@ -5,13 +5,21 @@ Pipeline (pure standard library, linear in the text):
 2. ``segment.split_sentences`` cuts each paragraph (line) into sentences by the label rules:
    abbreviations, initials and a lower-case next word never end a sentence; closing quotes and
    brackets stay with their sentence; a dateline stays with the first sentence.
-3. ``attribution.attribute`` reads one sentence at a time: it finds the reporting cue of the main
+3. ``attribution.find_mentions`` reads one sentence at a time: it finds the reporting cue of the main
    clause (reporting verb in any tense, "according to", "told <outlet>", "X quoted Y as saying",
-   documents that "showed"), skipping cues inside relative or subordinate clauses, and the noun
-   phrase of the speaker before or after the cue; conjoined speakers are split.
-4. ``resolve`` turns pronouns, surnames, titles and definite descriptions ("the ministry") into the
-   speaker named earlier, and gives quote continuations (before or after the reporting sentence)
-   the quotation's speaker with no cue.
+   documents that "showed", "put the turnout at N"), skipping cues inside relative, subordinate and
+   complement clauses ("he said that he thinks"), questions ("asked whether") and noun readings ("state
+   media"). ``subject`` walks to the speaker's noun phrase before the cue (appositions, relative clauses,
+   lists, "(IOM)" acronyms; not sentence adverbs or reduced relatives like "a charge Manila denied");
+   ``adjuncts`` adds participial adjuncts (", arguing that ...") and verbless appositions and drops verb
+   forms that sit inside a longer subject; ``phrases`` turns the tokens into a party (titles stripped,
+   conjoined parties split, a document's owner: "IOM figures" -> IOM). ``mention.Mention`` carries them.
+4. ``resolve`` turns pronouns, surnames, titles and definite descriptions ("the ministry", "her nephew")
+   into the party named earlier, with ``gender`` (pronoun gender learnt from the text), ``epithets``
+   (first mentions such as "The Home Secretary" that stand for a person named next) and ``descriptions``
+   (acronyms spelled out in the text, "the union" -> "X Union", "the company" -> "X Inc", modifiers that
+   must recur); ``continuation`` gives quote continuations (before or after the reporting sentence, double
+   or British single quotation marks) the quotation's speaker with no cue.
 5. Stance is "deny" only when the cue itself denies; hedges ("believed to be", "reportedly") are
    recorded on the claim, never as speakers.
 Everything without a speaker is the reporter's voice. ``to_json`` renders the claims for the CLI

@@ -29,6 +29,7 @@ _LINKS = words("and de al bin van von")
 def drop_nested(found: list[Mention]) -> list[Mention]:
     """"Unconfirmed reports on blogs said": a verb form inside a longer subject is no cue of its own."""
     def inside(m: Mention, o: Mention) -> bool:
+        """True when m's phrase lies within o's longer phrase."""
         return o is not m and o.end and m.end and o.position <= m.position and m.end <= o.end \
             and o.end - o.position > m.end - m.position
     return [m for m in found if not any(inside(m, o) for o in found)]

@@ -284,6 +284,8 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     after = tokens[k] if k < len(tokens) else None
     if after is not None and after.is_word and after.low not in _CHANNEL and after.low not in TIME_WORDS:
         return []
+    if after is not None and after.is_quote:
+        return []  # "called the result "a milestone"": the noun is the object, not an inverted speaker
     apposition = tokens[k + 1:] if after is not None and after.text == "," else None
     phrase = make_phrase(np, sentence, apposition)
     if phrase is None or phrase.pronoun == "first":

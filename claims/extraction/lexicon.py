@@ -57,7 +57,8 @@ describe describes described described describing | clarify clarifies clarified 
 speculate speculates speculated speculated speculating | inform informs informed informed informing
 put puts put put putting | rule rules ruled ruled ruling
 praise praises praised praised praising | welcome welcomes welcomed welcomed welcoming
-hail hails hailed hailed hailing | applaud applauds applauded applauded applauding | forecast forecasts forecast forecast forecasting
+hail hails hailed hailed hailing | applaud applauds applauded applauded applauding
+forecast forecasts forecast forecast forecasting
  ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
 """
 REPORTING_FORMS: dict[str, str] = {}

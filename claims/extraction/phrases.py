@@ -128,6 +128,8 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading conjunctions and trailing time adverbs or punctuation."""
     tokens = [t for t in tokens if not t.is_quote]
+    if len(tokens) > 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
+        tokens = tokens[:-3]  # "European Space Agency (ESA)": the acronym repeats the name
     while tokens and (tokens[0].low in CONJUNCTIONS or not tokens[0].is_word):
         tokens = tokens[1:]
     while tokens and (not tokens[-1].is_word or tokens[-1].low in TIME_WORDS):
@@ -272,8 +274,8 @@ def _strip_titles(run: list[Token]) -> str | None:
     words = [t.text for t in run]
     cut = 0
     for k, word in enumerate(words):
-        if word.lower() in TITLES or word.lower().rstrip(".") in TITLES:
-            cut = k + 1
+        if word.lower() in TITLES or word.lower().rstrip(".") in TITLES or word.lower() in PERSON_NOUNS:
+            cut = k + 1  # "Chief Executive Angela Moreno": a capitalized role word is a title
     name = words[cut:]
     if any(w.count(".") > 1 for w in name):
         return None

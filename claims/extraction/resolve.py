@@ -54,13 +54,29 @@ class Article:
     """What resolution knows about the whole text."""
 
     surnames: dict[str, str] = field(default_factory=dict)
-    titled: list[tuple[int, str]] = field(default_factory=list)
+    titled: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person introduced with a title)
+    named: list[tuple[int, str]] = field(default_factory=list)  # (sentence, other person named there)
     orgs: Counter = field(default_factory=Counter)
     subjects: list[str | None] = field(default_factory=list)
     leads: list[str | None] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
-    names: list[list[str]] = field(default_factory=list)
-    acronyms: dict[str, str] = field(default_factory=dict)
+    tokens: list[list[Token]] = field(default_factory=list)
+    _names: list[list[str]] | None = None
+    _acronyms: dict[str, str] | None = None
+
+    @property
+    def names(self) -> list[list[str]]:
+        """Capitalized names of every sentence, computed only when a description needs them (speed)."""
+        if self._names is None:
+            self._names = [named_runs(t) for t in self.tokens]
+        return self._names
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Acronym -> spelled-out name, computed on first use."""
+        if self._acronyms is None:
+            self._acronyms = acronyms(self.names)
+        return self._acronyms
 
 
 def scan_article(sentences: list[list[Token]]) -> Article:
@@ -71,14 +87,12 @@ def scan_article(sentences: list[list[Token]]) -> Article:
             last = name.split()[-1]
             if len(name.split()) > 1 and len(name) > len(article.surnames.get(last, "")):
                 article.surnames[last] = name
-            if titled:
-                article.titled.append((index, name))
+            (article.titled if titled else article.named).append((index, name))
         article.orgs.update(_standalone_names(tokens))
         article.subjects.append(_proper_subject(tokens))
         article.leads.append(_lead(tokens))
-        article.names.append(named_runs(tokens))
     article.genders = learn_genders(sentences, article.surnames)
-    article.acronyms = acronyms(article.names)
+    article.tokens = sentences
     return article
 
 
@@ -187,7 +201,7 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
-    name = phrase.person or expand_acronym(phrase.text, article.acronyms) or phrase.text
+    name = phrase.person or (phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)) or phrase.text
     if phrase.proper and " " not in name and name in article.surnames:
         name = article.surnames[name]
     elif phrase.person and phrase.person.split()[-1] in article.surnames:
@@ -208,8 +222,10 @@ def _pronoun(article: Article, history: list[Entity], index: int, kind: str, gen
     """he/she -> last person of that gender; they -> last plural party; it -> last subject or institution."""
     if kind == "person":
         found = _person_before(article, history, index, gender)
-        if found is None and article.titled:
-            name = next((n for i, n in reversed(article.titled) if i <= index), None)
+        if found is None:
+            genders = article.genders
+            fits_gender = (n for i, n in reversed(article.named) if i <= index and genders.get(n, gender) == gender)
+            name = next((n for i, n in reversed(article.titled) if i <= index), None) or next(fits_gender, None)
             if name:
                 found = Entity(name, True, False, "")
         if found is not None and gender and not found.gender:

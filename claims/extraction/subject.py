@@ -127,7 +127,7 @@ def _reduced_relative(np: list[Token]) -> bool:
     for a, b in zip(np[1:], np[2:], strict=False):
         if a.is_capitalized or a.low in PREPOSITIONS:
             return False
-        if b.is_capitalized or b.low in DETERMINERS:
+        if b.is_capitalized or b.low in DETERMINERS or b.low in {"they", "he", "she", "it", "we"}:
             return a.low not in PERSON_NOUNS and a.low not in TITLES and a.low not in ORG_WORDS
     return False
 
@@ -144,18 +144,27 @@ def valid_subject(np: list[Token]) -> bool:
         return False
     return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
 
+def _bracketed(tokens: list[Token], n: int) -> bool:
+    """Tokens of a one-word parenthesis such as "(ESA)"."""
+    starts = (m for m in (n, n - 1, n - 2) if 0 <= m < len(tokens) - 2)
+    return any(tokens[m].text == "(" and tokens[m + 2].text == ")" for m in starts)
+
+
 def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
     """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
     start = j - 1
     while start >= 0 and not (tokens[start].is_quote or tokens[start].text in HARD_STOPS):
         start -= 1
+        if start >= 2 and tokens[start].text == ")" and tokens[start - 2].text == "(":
+            start -= 3  # "The European Space Agency (ESA), which ..., said": an acronym, no clause break
     start += 1
     commas = [c for c in range(start, j) if tokens[c].text == ","]
     seg_start = start
     for c in commas:
         segment = tokens[seg_start:c]
         first = segment[0].low if segment else ""
-        clean = all(np_word_at(tokens, n) or tokens[n].low == "and" for n in range(seg_start, c))
+        clean = all(np_word_at(tokens, n) or tokens[n].low == "and" or _bracketed(tokens, n)
+                    for n in range(seg_start, c))
         if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment):
             return segment, tokens[c + 1:j]
         seg_start = c + 1
