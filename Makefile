@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # Development secrets live outside the repository, never in it.
-STATE_DIR ?= $(HOME)/.claim-ledger
+export CLAIMLEDGER_STATE_DIR ?= $(HOME)/.claim-ledger
+STATE_DIR := $(CLAIMLEDGER_STATE_DIR)
 SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
 DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)

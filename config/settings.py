@@ -14,7 +14,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 TESTING = "pytest" in sys.modules
+# Where `make run` keeps development keys, outside the repository; used when the variables are unset.
+STATE_DIR = Path(env_str("CLAIMLEDGER_STATE_DIR", str(Path.home() / ".claim-ledger"))).expanduser()
+DEV_SECRET_KEY_FILE = STATE_DIR / "secret-key"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or env_file_text("DJANGO_SECRET_KEY_FILE")
+if not SECRET_KEY and not TESTING and DEV_SECRET_KEY_FILE.is_file():
+    SECRET_KEY = DEV_SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE (DJANGO_DEBUG=1 in development).")
@@ -150,6 +155,8 @@ SPECTACULAR_SETTINGS = {
 
 # The ledger: where the Ed25519 checkpoint key lives, and how often a checkpoint is signed.
 LEDGER_SIGNING_KEY_FILE = env_str("LEDGER_SIGNING_KEY_FILE")
+if LEDGER_SIGNING_KEY_FILE is None and not TESTING and (STATE_DIR / "ledger-signing-key.pem").is_file():
+    LEDGER_SIGNING_KEY_FILE = str(STATE_DIR / "ledger-signing-key.pem")
 LEDGER_CHECKPOINT_EVERY = env_int("LEDGER_CHECKPOINT_EVERY", 1, minimum=1)
 LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 
