@@ -4,8 +4,20 @@ import os
 import sys
 
 
+def use_project_venv():
+    """Re-run under the project's .venv when started by a Python that lacks Django (`python manage.py ...`)."""
+    try:
+        import django  # noqa: F401
+    except ImportError:
+        venv_python = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".venv", "bin", "python")
+        if os.path.exists(venv_python) and os.path.realpath(sys.executable) != os.path.realpath(venv_python):
+            os.execv(venv_python, [venv_python, *sys.argv])
+        raise
+
+
 def main():
     """Run administrative tasks."""
+    use_project_venv()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from django.core.management import execute_from_command_line
 

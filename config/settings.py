@@ -5,7 +5,6 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from config.env import env_bool, env_file_text, env_int, env_list, env_str
@@ -20,10 +19,10 @@ DEV_SECRET_KEY_FILE = STATE_DIR / "secret-key"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or env_file_text("DJANGO_SECRET_KEY_FILE")
 if not SECRET_KEY and not TESTING and DEV_SECRET_KEY_FILE.is_file():
     SECRET_KEY = DEV_SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
+SECRET_KEY_CONFIGURED = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE (DJANGO_DEBUG=1 in development).")
-    # Development and tests only: a key that lives as long as the process.
+    # A key that lives as long as the process, so offline commands (extract_claims, check) run anywhere;
+    # config/wsgi.py and config/asgi.py refuse to serve with it unless DJANGO_DEBUG=1.
     SECRET_KEY = get_random_secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])

@@ -1,0 +1,35 @@
+"""The site refuses to serve with a throwaway secret key, while offline commands still run anywhere."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/nonexistent",
+             "DJANGO_SETTINGS_MODULE": "config.settings"}
+
+
+def run(code: str, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**CLEAN_ENV, **env}, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_wsgi_refuses_to_serve_without_a_secret_key():
+    done = run("import config.wsgi")
+    assert done.returncode != 0
+    assert "Refusing to serve without a secret key" in done.stderr
+
+
+def test_wsgi_serves_with_a_configured_secret_key():
+    assert run("import config.wsgi", DJANGO_SECRET_KEY="x" * 60).returncode == 0
+
+
+def test_wsgi_serves_in_debug_with_a_throwaway_key():
+    assert run("import config.wsgi", DJANGO_DEBUG="1").returncode == 0
+
+
+def test_extract_claims_runs_without_any_configuration():
+    done = subprocess.run([sys.executable, "manage.py", "extract_claims", "fixtures/idlib-strikes-reuters.txt",
+                           "--format", "json"], cwd=ROOT, env=CLEAN_ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().startswith("{") and done.stderr == ""
