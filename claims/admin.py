@@ -1,20 +1,8 @@
-"""Admin screens for claims and marks: read-only views, since corrections go through the services."""
+"""Admin screens for claims and marks: read-only; corrections go through the desk or the API, which record them."""
 from django.contrib import admin
 
 from claims.models import Assessment, Attribution, Claim
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Browse and filter; changes are made in the desk or the API, which record them in the ledger."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from ledger.admin import ReadOnlyAdmin
 
 
 class AttributionInline(admin.TabularInline):
