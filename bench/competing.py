@@ -15,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,9 @@ TOLLS = ["killing {n} people", "wounding {n} civilians", "killing {n} fighters",
 ADDITIONS = ["", "", "after days of clashes", "despite a truce", "at dawn", "during talks in Geneva",
              "near the border", "in a renewed offensive", "overnight"]
 VERBS = ["said", "told reporters", "said in a statement", "reported"]
+# Generated reports are published over two years around the expectation reports, so that time can tell events apart.
+GENERATED_FROM = datetime(2018, 6, 1, tzinfo=UTC)
+GENERATED_DAYS = 730
 
 
 def setup_django(tmp: Path) -> None:
@@ -58,18 +62,19 @@ def create_database() -> tuple[object, str]:
     return connection, old_name
 
 
-def sentence(rng: random.Random) -> tuple[str, int]:
-    """One generated report sentence and the index of its speaker."""
+def sentence(rng: random.Random, place: str, target: str) -> tuple[str, int]:
+    """One generated report sentence about the report's event, and the index of its speaker."""
     who = rng.randrange(len(SPEAKERS))
     toll = rng.choice(TOLLS).format(n=rng.randint(2, 60))
-    parts = [f"Forces {rng.choice(ACTIONS)} {rng.choice(TARGETS)} in {rng.choice(PLACES)}", toll,
-             rng.choice(ADDITIONS)]
+    if rng.random() < 0.3:  # reports also carry claims about other places and targets
+        place, target = rng.choice(PLACES), rng.choice(TARGETS)
+    parts = [f"Forces {rng.choice(ACTIONS)} {target} in {place}", toll, rng.choice(ADDITIONS)]
     body = ", ".join(p for p in parts if p)
     return f"{body}, {SPEAKERS[who][0]} {rng.choice(VERBS)}.", who
 
 
 def generate(total: int, per_report: int = 20, seed: int = 7) -> None:
-    """Bulk-insert `total` background claims in reports of `per_report`, with their attributions."""
+    """Bulk-insert `total` background claims in reports of `per_report`, published over GENERATED_DAYS."""
     from claims.models import Attribution, Claim
     from ledger.guard import recorded
     from ledger.services import ledger_append
@@ -85,10 +90,12 @@ def generate(total: int, per_report: int = 20, seed: int = 7) -> None:
         progress = _progress(total)
         while made < total:
             count = min(per_report, total - made)
-            lines = [sentence(rng) for _ in range(count)]
+            place, target = rng.choice(PLACES), rng.choice(TARGETS)
+            lines = [sentence(rng, place, target) for _ in range(count)]
             text = "\n".join(line for line, _ in lines)
+            published = GENERATED_FROM + timedelta(minutes=rng.randrange(GENERATED_DAYS * 24 * 60))
             document = Document.objects.create(title=f"Bench report {made}", outlet=outlet, text=text,
-                                               sha256=f"{made:064d}")
+                                               sha256=f"{made:064d}", published_at=published)
             claims, offset = [], 0
             for position, (line, _) in enumerate(lines, start=1):
                 claims.append(Claim(document=document, text=line, start=offset, end=offset + len(line),
@@ -120,11 +127,14 @@ def _progress(total: int):
 
 
 def ingest_expectations() -> dict:
+    from django.utils.dateparse import parse_datetime
+
     from claims.services import report_ingest
 
     data = json.loads(EXPECTATIONS.read_text(encoding="utf-8"))
-    for path in data["reports"]:
-        report_ingest(text=(ROOT / path).read_text(encoding="utf-8"), actor="command:bench")
+    for report in data["reports"]:
+        report_ingest(text=(ROOT / report["path"]).read_text(encoding="utf-8"), actor="command:bench",
+                      published_at=parse_datetime(report["published_at"]))
     return data
 
 

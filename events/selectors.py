@@ -1,16 +1,38 @@
 """Reads for events and competing accounts: what other sources say about a claim, and each side's account."""
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Substr
 
 from claims.models import Attribution, Claim, Stance
-from events import competing, fulltext
+from claims.selectors import claim_ids_matching_any
+from events import competing
 from events.models import ClaimLink, Event, LinkRelation
+from sources.models import Document
 
 # How many claims the database hands to the Python ranking: enough for recall, few enough to score fast.
-CANDIDATE_POOL = 300
+TEXT_POOL = 200  # best full-text matches of the claim's rarest words, from any time
+NEAR_DAYS = 3  # accounts of one event are published within days of each other
+NEAR_POOL = 300  # claims published nearest in time, read as (id, text) only ...
+NEAR_KEEP = 100  # ... of which those sharing most with the claim join the ranking
+LEDE_CHARS = 300  # enough of a report for its first sentence
 CONTRADICTION_WORDS = {True: "denied by", False: "contradicted by"}
 RELATION_WORDS = {LinkRelation.CORROBORATES: "corroborated by", LinkRelation.RELATED: "related account from"}
+
+
+class TimeApart(Func):
+    """How far apart two moments are, in days, whichever comes first."""
+
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="ABS(julianday(%(expressions)s))",
+                           arg_joiner=") - julianday(", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="ABS(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400)",
+                           arg_joiner=" - ", **extra)
 
 
 @dataclass(frozen=True)
@@ -53,8 +75,14 @@ class SourceAccount:
 def claims_with_sources() -> QuerySet:
     """Claims with their report, outlet and attributed sources, fetched in a fixed number of queries."""
     attributions = Attribution.objects.select_related("source").order_by("position")
-    return Claim.objects.select_related("document__outlet").prefetch_related(
-        Prefetch("attributions", queryset=attributions))
+    return (Claim.objects.select_related("document__outlet").defer("document__text")
+            .annotate(lede=Substr("document__text", 1, LEDE_CHARS))
+            .prefetch_related(Prefetch("attributions", queryset=attributions)))
+
+
+def _with_sources(claim: Claim) -> bool:
+    """True when the claim came from claims_with_sources(), so its attributions need no further query."""
+    return "attributions" in getattr(claim, "_prefetched_objects_cache", {})
 
 
 def account_of(claim: Claim) -> competing.Account:
@@ -67,6 +95,7 @@ def account_of(claim: Claim) -> competing.Account:
         speakers=tuple(a.source.name for a in attributions if not a.is_reporter_voice),
         kinds=frozenset(a.source.kind for a in attributions),
         denies=any(a.stance == Stance.DENY for a in attributions),
+        lede=getattr(claim, "lede", ""),
     )
 
 
@@ -75,16 +104,34 @@ def links_touching(claim_ids) -> QuerySet:
     return ClaimLink.objects.filter(Q(claim_id__in=claim_ids) | Q(other_id__in=claim_ids))
 
 
+def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str]]:
+    """Other sources' claims published within NEAR_DAYS of the claim, nearest in time first: (id, text)."""
+    moment = subject.document.published_at
+    if moment is None:
+        return []
+    window = (moment - timedelta(days=NEAR_DAYS), moment + timedelta(days=NEAR_DAYS))
+    documents = Document.objects.filter(published_at__range=window).exclude(pk=subject.document_id)
+    own = Attribution.objects.filter(source_id__in=exclude_source_ids).values("claim_id")
+    return list(Claim.objects.filter(document_id__in=documents.values("pk")).exclude(pk__in=own)
+                .annotate(apart=TimeApart(F("document__published_at"), Value(moment)))
+                .order_by("apart", "pk").values_list("pk", "text")[:NEAR_POOL])
+
+
 def competing_accounts(claim: Claim, limit: int = 5, relation: str | None = None) -> list[CompetingAccount]:
-    """Rank what other sources say about the claim: reviewers' confirmed links first, then suggestions."""
-    subject_claim = claims_with_sources().get(pk=claim.pk)
+    """Rank what other sources say about the claim: reviewers' confirmed links first, then suggestions.
+
+    Candidates are the claims sharing the claim's rarest words anywhere, the claims published near it in time
+    that share most with it, and the rest of its report; Python ranks them (events.competing).
+    """
+    subject_claim = claim if _with_sources(claim) else claims_with_sources().get(pk=claim.pk)
     subject = account_of(subject_claim)
+    own = sorted(subject.source_ids)
     links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
              for link in links_touching([claim.pk])}
-    found = fulltext.candidate_ids(competing.query_words(subject), exclude_claim=claim.pk,
-                                   exclude_sources=sorted(subject.source_ids), limit=CANDIDATE_POOL)
+    found = claim_ids_matching_any(competing.query_words(subject), limit=TEXT_POOL, exclude_source_ids=own)
+    near = competing.closest(subject, published_near(subject_claim, own), keep=NEAR_KEEP)
     pool = {c.pk: c for c in claims_with_sources().filter(
-        Q(pk__in=[*found, *links]) | Q(document_id=subject_claim.document_id)).exclude(pk=claim.pk)}
+        Q(pk__in=[*found, *near, *links]) | Q(document_id=subject_claim.document_id)).exclude(pk=claim.pk)}
     confirmed = [CompetingAccount(pool[other], 1.0, link.relation, True, link.pk, ("confirmed by a reviewer",))
                  for other, link in sorted(links.items(), key=lambda item: item[1].pk) if other in pool]
     unlinked = [account_of(c) for pk, c in pool.items() if pk not in links]

@@ -5,11 +5,10 @@ from rest_framework import generics, status
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from claims.models import Claim
 from config.api import WriteThrottle, error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
-from events.selectors import competing_accounts, event_accounts, event_list, link_list
+from events.selectors import claims_with_sources, competing_accounts, event_accounts, event_list, link_list
 from events.serializers import (
     ClaimLinkCreateSerializer,
     ClaimLinkSerializer,
@@ -44,7 +43,9 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
     """What other sources say about the claim: confirmed links first (score 1), then ranked suggestions."""
 
     serializer_class = CompetingAccountSerializer
-    queryset = Claim.objects.all()
+
+    def get_queryset(self):
+        return claims_with_sources()
 
     def get(self, request, pk):
         claim = self.get_object()

@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.utils.dateparse import parse_datetime
 
 from claims.models import Claim
 from claims.services import report_ingest
@@ -19,8 +20,9 @@ def claim_saying(fragment: str) -> Claim:
 @pytest.fixture
 def reports(db):
     """The seed report and the three market-shelling reports, ingested the way editors ingest them."""
-    return [report_ingest(text=(ROOT / path).read_text(encoding="utf-8"), actor="command:tests").document
-            for path in EXPECTATIONS["reports"]]
+    return [report_ingest(text=(ROOT / report["path"]).read_text(encoding="utf-8"), actor="command:tests",
+                          published_at=parse_datetime(report["published_at"])).document
+            for report in EXPECTATIONS["reports"]]
 
 
 @pytest.fixture

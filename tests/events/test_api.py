@@ -53,8 +53,9 @@ def test_competing_unknown_relation_filter_is_refused(api, viewer, seed_document
 def test_competing_query_count_is_fixed_whatever_the_limit(api, viewer, reports, claim_by,
                                                            django_assert_max_num_queries):
     client, pk = api(viewer), claim_by(DENIAL).pk
+    # role, claim + attributions, links, term counts, text match, published near, candidates + attributions
     for limit in (1, 50):
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(9):
             assert client.get(f"/api/claims/{pk}/competing/?limit={limit}").status_code == 200
 
 

@@ -1,10 +1,7 @@
-"""Links, events, the verdict lines they feed, and the full-text index that follows the claims."""
+"""Links, events, and the verdict lines they feed."""
 import pytest
-from django.db import connection
 
-from claims.services import claim_correct
 from config.errors import DomainError
-from events import fulltext
 from events.models import Event
 from events.selectors import verdict_links
 from events.services import claim_link_confirm, claim_link_remove, event_from_links
@@ -69,37 +66,3 @@ def test_event_from_a_claim_without_links_is_refused(seed_document, claim_by):
     with pytest.raises(DomainError) as refused:
         event_from_links(claim=claim_by(DENIAL), actor="command:tests")
     assert refused.value.code == "no_links" and not Event.objects.exists()
-
-
-def test_index_follows_a_corrected_claim(seed_document, claim_by):
-    claim = claim_by("The plant feeds northern Hama")
-    claim_correct(claim=claim, actor="command:tests", reason="wider span",
-                  text="The plant feeds northern Hama and southern Idlib.")
-    found = fulltext.candidate_ids(["plant"], exclude_claim=0, exclude_sources=[], limit=10)
-    assert claim.pk in found
-
-
-def test_index_forgets_deleted_claims(seed_document, claim_by):
-    from ledger.guard import recorded
-    from ledger.services import ledger_append
-
-    claim = claim_by("The plant feeds northern Hama")
-
-    @recorded
-    def delete():
-        claim.delete()
-        ledger_append(actor="command:tests", action="claim.deleted", object_type="claim", object_id=1, payload={})
-
-    delete()
-    assert claim.pk not in fulltext.candidate_ids(["plant"], exclude_claim=0, exclude_sources=[], limit=10)
-
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite drops triggers when a table is rebuilt")
-def test_missing_sqlite_triggers_are_put_back_and_the_index_rebuilt(seed_document, claim_by):
-    with connection.cursor() as cursor:
-        for name in fulltext.SQLITE_TRIGGERS:
-            cursor.execute(f"DROP TRIGGER {name}")
-    assert fulltext.ensure_index(connection) is True
-    assert fulltext.ensure_index(connection) is False
-    assert claim_by(HOSPITALS).pk in fulltext.candidate_ids(["hospitals"], exclude_claim=0, exclude_sources=[],
-                                                            limit=10)
