@@ -9,17 +9,23 @@ Pipeline (pure standard library, linear in the text):
    clause (reporting verb in any tense, "according to", "told <outlet>", "X quoted Y as saying",
    documents that "showed", "put the turnout at N"), skipping cues inside relative, subordinate and
    complement clauses ("he said that he thinks"), questions ("asked whether") and noun readings ("state
-   media"). ``subject`` walks to the speaker's noun phrase before the cue (appositions, relative clauses,
-   lists, "(IOM)" acronyms; not sentence adverbs or reduced relatives like "a charge Manila denied");
+   media"); ``verbs`` decides which uses of a verb report a claim ("showed no emotion", "called a
+   strike", "declared a state of emergency" and "cited data" do not; "cited X as saying" does).
+   ``subject`` walks to the speaker's noun phrase before the cue (appositions, relative clauses, lists,
+   "(IOM)" acronyms, "not involved in" reduced relatives; not sentence adverbs, fronted adjuncts
+   ("Speaking to reporters,"), clauses posing as appositions or reduced relatives like "a charge Manila
+   denied"); after "and" + an adjunct ("and in an interview with X said") the opening subject speaks;
    ``adjuncts`` adds participial adjuncts (", arguing that ...") and verbless appositions and drops verb
    forms that sit inside a longer subject; ``phrases`` turns the tokens into a party (titles stripped,
-   conjoined parties split, a document's owner: "IOM figures" -> IOM). ``mention.Mention`` carries them.
+   conjoined parties split, a document's owner: "IOM figures" -> IOM); a document or a share of
+   respondents ("31% of voters") is dropped beside a named party. ``mention.Mention`` carries them.
 4. ``resolve`` turns pronouns, surnames, titles and definite descriptions ("the ministry", "her nephew")
-   into the party named earlier, with ``gender`` (pronoun gender learnt from the text), ``epithets``
-   (first mentions such as "The Home Secretary" that stand for a person named next) and ``descriptions``
-   (acronyms spelled out in the text, "the union" -> "X Union", "the company" -> "X Inc", modifiers that
-   must recur); ``continuation`` gives quote continuations (before or after the reporting sentence, double
-   or British single quotation marks) the quotation's speaker with no cue.
+   into the party named earlier (he/she after a reporter's sentence that introduces one person of that
+   gender: that person), with ``gender`` (pronoun gender learnt from the text), ``epithets`` (first
+   mentions such as "The Home Secretary" or "her publicist" that stand for a person named next) and
+   ``descriptions`` (acronyms spelled out in the text, "the union" -> "X Union", "the company" -> "X Inc",
+   modifiers that must recur); ``continuation`` gives quote continuations (before or after the reporting
+   sentence, double or British single quotation marks) the quotation's speaker with no cue.
 5. Stance is "deny" only when the cue itself denies; hedges ("believed to be", "reportedly") are
    recorded on the claim, never as speakers.
 Everything without a speaker is the reporter's voice. ``to_json`` renders the claims for the CLI

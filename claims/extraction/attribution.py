@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
     ADVERBS,
     AUXILIARIES,
     BE_FORMS,
-    CLAIM_OBJECTS,
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
     DAYS,
     DENY_LEMMAS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     MENTAL_LEMMAS,
     MODALS,
     NEGATIONS,
     NOT_PARTIES,
-    NOUNY_LEMMAS,
-    PHRASAL_BLOCKERS,
     PREPOSITIONS,
     REPORTING_FORMS,
     SUBORDINATORS,
@@ -29,13 +29,15 @@ from .mention import Mention
 from .phrases import Phrase, make_phrase, split_conjuncts
 from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before
 from .tokens import Token, tokenize
+from .verbs import acceptable_use, explicit_clause, finding, has_clause_content, is_document, personal
 
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
 _OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
 _NOT_OUTLETS = words("reporters journalists")
 _NOUN_MARKERS = words("the a an his her its their our your this these those")
 _CONTRACTING = words("he she it that there who what where here")
-_QUESTION_WORDS = words("whether if what how why when where who which for about to")
+_STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
+                        r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
@@ -52,12 +54,25 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
             found.extend(_reporting_verb(tokens, i, lemma, sentence))
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
-    found = drop_nested(found)
+    found = _named_parties_first(drop_nested(found))
     if found:
         found.extend(_citing(tokens, sentence, found))
     else:
         found.extend(participial(tokens, sentence) or apposition_only(tokens, sentence))
     return sorted(found, key=lambda m: (m.order, m.position))
+
+
+def _named_parties_first(found: list[Mention]) -> list[Mention]:
+    """Rule 7 and polls: a document or a share of respondents is no source beside a named party."""
+    parties = [m for m in found if not _document_phrase(m.phrase) and not _STATISTIC.match(m.phrase.text.lower())]
+    if not parties:
+        return found
+    return [m for m in found if m in parties or m.order != 1]
+
+
+def _document_phrase(phrase: Phrase) -> bool:
+    """"The findings", "a report": a document heading the phrase, with no party of its own."""
+    return phrase.head in DOCUMENT_NOUNS and not phrase.proper and phrase.person is None
 
 
 def _noun_reading(tokens: list[Token], i: int) -> bool:
@@ -89,7 +104,7 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         return _passive_agent(tokens, i, j, lemma, sentence)
     if j >= 0 and _blocks(tokens[j]):
         return []
-    if not _acceptable_use(tokens, i, lemma):
+    if not acceptable_use(tokens, i, lemma):
         return []
     cue = sentence[tokens[cue_start].start:tokens[i].end]
     subject = None
@@ -104,8 +119,30 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         if subject is None:
             return []
     if subject is None:
-        return _walk_subject(tokens, i, j, lemma, cue, sentence)
+        walked = _walk_subject(tokens, i, j, lemma, cue, sentence)
+        subject = None if walked else _subject_over_adjunct(tokens, j)
+        if subject is None:
+            return walked
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _subject_over_adjunct(tokens: list[Token], j: int):
+    """"Monroe has spoken ..., and in a 2021 interview with Rolling Stone said": the opening subject."""
+    k = j
+    while k >= 0 and j - k <= 10 and tokens[k].is_word and tokens[k].low not in {"and", "but"}:
+        k -= 1
+    if k < 1 or j - k > 10 or tokens[k].low not in {"and", "but"} or tokens[k + 1].low not in PREPOSITIONS:
+        return None
+    since = 0
+    for n in range(k + 1, j + 1):
+        tok = tokens[n]
+        if tok.low in PREPOSITIONS:
+            since = 0
+            continue
+        if since and (tok.low in DETERMINERS or tok.is_capitalized and not tokens[n - 1].is_capitalized):
+            return None  # "and in a statement the ministry said": a new subject after the adjunct
+        since += 1
+    return opening_subject(tokens[:k])
 
 
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
@@ -140,14 +177,14 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
 def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
     parts, apposition = subject
-    if lemma in CLAUSE_LEMMAS and not _has_clause_content(tokens, i):
+    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i):
         return []
-    if lemma == "find" and not (_finding(tokens, i) or _is_document(parts)):
+    if lemma == "find" and not (finding(tokens, i) or is_document(parts)):
         return []
     told_cue, reported_to = _told_object(tokens, i, sentence) if lemma == "tell" else (None, None)
     stance = "deny" if lemma in DENY_LEMMAS else "assert"
     out = []
-    if lemma == "quote":
+    if lemma in {"quote", "cite"}:
         quoted = _quoted_as_saying(tokens, i, sentence)
         if quoted is None:
             return []
@@ -156,24 +193,10 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
         phrase = make_phrase(part, sentence, apposition if len(parts) == len(part) else None)
         if phrase is None or phrase.pronoun == "first" or phrase.text.lower() in NOT_PARTIES:
             continue
+        if lemma == "show" and personal(phrase) and not explicit_clause(tokens, i):
+            continue  # "Whitfield showed no emotion": a person shows feelings, documents show facts
         out.append(Mention(phrase, told_cue or cue, stance, part[0].start, reported_to, order=1, end=part[-1].end))
     return out
-
-
-def _finding(tokens: list[Token], i: int) -> bool:
-    """"found that ..." or "..., the analysis found.": a finding reported as a clause or in tail position."""
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is None or nxt.low in {"that", "no"} or nxt.text in {".", ",", "!", "?"}
-
-
-def _is_document(parts: list[Token]) -> bool:
-    """A subject headed by a document noun ("The study found ...")."""
-    words_ = [t.low for t in parts if t.is_word]
-    for n, word in enumerate(words_):
-        if word in PREPOSITIONS:
-            words_ = words_[:n]
-            break
-    return bool(words_) and words_[-1] in DOCUMENT_NOUNS
 
 
 def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
@@ -201,74 +224,6 @@ def _blocks(tok: Token) -> bool:
     """Modals, negation, infinitive "to" and passive "be" before the verb: no claim is reported."""
     low = tok.low
     return low in MODALS or low in NEGATIONS or low.endswith("n't") or low in BE_FORMS
-
-
-def _acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
-    """Reject hedges ("believed to be"), phrasal verbs ("called for") and past "saw"."""
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if nxt == "to" and lemma in {"believe", "say", "think", "expect", "know", "report", "allege", "fear"}:
-        return False
-    if nxt in PHRASAL_BLOCKERS.get(lemma, ()):
-        return False
-    if lemma == "ask":
-        return not any(t.low in _QUESTION_WORDS for t in tokens[i + 1:i + 4])
-    if lemma == "put":
-        return _estimate_at(tokens, i)
-    if tokens[i].low == lemma and lemma in NOUNY_LEMMAS and not _plural_before(tokens, i):
-        return False
-    if lemma == "see" and tokens[i].low not in {"see", "sees"}:
-        return False
-    return lemma != "cite"
-
-
-def _has_clause_content(tokens: list[Token], i: int) -> bool:
-    """Verbs of thought report only a clause: "that ...", a quote, a pronoun subject, or a tail position."""
-    k = i + 1
-    while k < len(tokens) and (tokens[k].low in TIME_WORDS or tokens[k].low == "on"):
-        k += 1
-    if k >= len(tokens):
-        return True
-    nxt = tokens[k]
-    if nxt.low in CLAIM_OBJECTS and tokens[i].low.startswith("claim"):
-        return True
-    return nxt.low in CLAUSE_OPENERS or nxt.is_quote or nxt.text in {":", ",", ".", "!", "?"} or _bare_clause(tokens, k)
-
-
-def _bare_clause(tokens: list[Token], k: int) -> bool:
-    """"thought the town would die": a clause without "that", a short subject then a finite verb or modal."""
-    for n in range(k, min(len(tokens), k + 6)):
-        low = tokens[n].low
-        if n > k and (low in MODALS and low != "to" or low in {"had", "was", "were", "is", "are", "has", "have"}):
-            return True
-        if not tokens[n].is_word or low in PREPOSITIONS:
-            return False
-    return False
-
-
-def _estimate_at(tokens: list[Token], i: int) -> bool:
-    """"put the turnout at 150,000": an estimate, the only reporting use of "put"."""
-    for n in range(i + 2, min(len(tokens) - 1, i + 7)):
-        if tokens[n].low == "at":
-            return tokens[n + 1].text[:1].isdigit() or tokens[n + 1].low in {"about", "around", "least", "more"}
-    return False
-
-
-def _plural_before(tokens: list[Token], i: int) -> bool:
-    """A base form is a verb only after a plural or personal subject ("officials say"); else "state media"."""
-    if not i:
-        return False
-    k = i - 1
-    while k > 0 and np_word(tokens[k - 1]):
-        k -= 1
-    head = next((n - 1 for n in range(k, i) if tokens[n].low in PREPOSITIONS and n > k), None)
-    if head is not None and tokens[head].low in DOCUMENT_NOUNS:
-        return True
-    before = tokens[i - 1].low
-    if before in {"they", "we", "i", "you", "people", "police", "media"} or before in AUXILIARIES | ADVERBS:
-        return True
-    if before in DOCUMENT_NOUNS:
-        return True
-    return before.endswith("s") and not before.endswith(("ss", "'s", "\u2019s")) and not tokens[i - 1].is_capitalized
 
 
 def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:

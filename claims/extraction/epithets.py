@@ -15,6 +15,8 @@ _EPITHET_ROLES = words(
     "lawmaker legislator leader minister mayor governor president senator chairman chairwoman ceo chief director"
     " secretary ambassador lawyer attorney commander editor founder premier chancellor"
 )
+# Roles that often stay unnamed: linked only to a later speaker described by the same role word.
+_DESCRIBED_ROLES = words("publicist spokesman spokeswoman spokesperson")
 _EPITHET_REACH = 6  # sentences ahead in which the named holder of a role is looked for
 _SAME_ROLE = {
     "lawyer": words("attorney counsel"), "attorney": words("lawyer counsel"), "counsel": words("lawyer attorney"),
@@ -51,7 +53,7 @@ def _epithet_role(phrase: Phrase) -> str | None:
         return None
     if phrase.proper and not phrase.descriptor.startswith("the "):
         return None  # "The Home Secretary" is a title standing for a person, "Home Office" a party
-    return phrase.head if phrase.head in _EPITHET_ROLES else None
+    return phrase.head if phrase.head in _EPITHET_ROLES | _DESCRIBED_ROLES else None
 
 
 def _held_earlier(per_sentence: list[list[Mention]], index: int, role: str, phrase: Phrase) -> bool:
@@ -77,6 +79,6 @@ def _named_later(per_sentence: list[list[Mention]], index: int, role: str) -> st
             if role in phrase.descriptor.split() or _SAME_ROLE.get(role, frozenset()) & set(phrase.text.split()):
                 return phrase.person
             bare = normalize_name(phrase.descriptor) == normalize_name(phrase.person)
-            if bare and seen_attributed == 1 and len(phrase.person.split()) > 1:
+            if bare and role not in _DESCRIBED_ROLES and seen_attributed == 1 and len(phrase.person.split()) > 1:
                 return phrase.person
     return None

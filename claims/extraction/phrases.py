@@ -111,7 +111,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
             return None
     text = sentence[tokens[0].start:tokens[-1].end]
     head = _head(tokens)
-    named_role = apposition and _common_head(tokens, apposition)
+    named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
     person = person_name(tokens) or (person_name(apposition) if named_role else None)
     proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
     return Phrase(
@@ -154,9 +154,16 @@ def _head(tokens: list[Token]) -> str:
     return words[-1] if words else tokens[-1].low
 
 
+def _plural(head: str) -> bool:
+    """"Representatives for the promoter, Live Nation": a plural head is not the person an apposition names."""
+    return head.endswith("s") and not head.endswith(("ss", "'s", "\u2019s")) and head not in {"us", "this"}
+
+
 def _common_head(tokens: list[Token], apposition: list[Token]) -> bool:
     """"Aledda's attorney, X", "the governor of the region, X": a role whose holder the apposition names."""
     head = _head(tokens)
+    if head in {"them", "those", "us"}:
+        return True  # "One of them, former chief operating officer Priya Nandakumar,"
     if head not in PERSON_NOUNS and head not in TITLES:
         return _bare_name(apposition) and not tokens[-1].is_capitalized and head not in DOCUMENT_NOUNS
     return tokens[-1].low == head or (apposition[0].is_capitalized and apposition[0].low not in DETERMINERS)

@@ -61,6 +61,7 @@ class Article:
     leads: list[str | None] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     tokens: list[list[Token]] = field(default_factory=list)
+    attributed: list[bool] = field(default_factory=list)  # sentences with a speaker of their own
     _names: list[list[str]] | None = None
     _acronyms: dict[str, str] | None = None
 
@@ -175,6 +176,7 @@ def _person_key(article: Article, name: str | None) -> str | None:
 def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
     """Rewrite every mention's phrase to the party it stands for, sentence by sentence."""
     per_sentence = link_epithets(per_sentence)
+    article.attributed = [bool(m) for m in per_sentence]
     history: list[Entity] = []
     by_key: dict[str, Entity] = {}
     out = []
@@ -248,7 +250,22 @@ def _person_before(article: Article, history: list[Entity], index: int, gender: 
     if lead and (known_gender == gender or (known_gender is None and (not fits or not gender))):
         known = next((e for e in fits if e.name == lead), None)
         return known or Entity(lead, True, False, lead.lower(), article.genders.get(lead))
+    newcomer = _newcomer(article, history, index, gender)
+    if newcomer:
+        return Entity(newcomer, True, False, newcomer.lower(), article.genders.get(newcomer))
     return fits[0] if fits else None
+
+
+def _newcomer(article: Article, history: list[Entity], index: int, gender: str | None) -> str | None:
+    """"Among the marchers was Nadia Benali, 58, ... "I am tired," she said.": the one person just introduced."""
+    if not index or index > len(article.attributed) or article.attributed[index - 1]:
+        return None
+    seen = {e.name for e in history}
+    new = {n for i, n in article.named + article.titled if i == index - 1 and n not in seen}
+    if len(new) != 1:
+        return None
+    name = new.pop()
+    return name if gender and article.genders.get(name) == gender else None
 
 
 def _company_subject(article: Article, index: int) -> str | None:

@@ -27,6 +27,7 @@ _RELATIVES = words("who that")
 # Prepositions that double as adjectives at the head of a subject ("Outside experts said").
 _NOT_NOUNS = PREPOSITIONS | DETERMINERS | words("up down off out away back")
 _ADJECTIVAL = words("outside inside past")
+_RELATIVE_OPENERS = words("who whom whose which that where when")
 
 
 def np_word(tok: Token) -> bool:
@@ -51,6 +52,8 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if np_word(tok):
         return True
+    if tok.low == "not":  # "Scientists not involved in the research": a negated reduced relative
+        return 0 < k < len(tokens) - 1 and np_word(tokens[k - 1]) and _participle(tokens[k + 1])
     if tok.low == "as":
         return k > 0 and tokens[k - 1].low == "such"
     if not tok.low.endswith("ing") or not tok.is_word:
@@ -62,6 +65,11 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return True
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return nxt is not None and np_word(nxt) and nxt.low not in _NOT_NOUNS and not nxt.text.isdigit()
+
+
+def _participle(tok: Token) -> bool:
+    """A lower-case past participle ("involved", "authorised")."""
+    return tok.is_word and not tok.is_capitalized and tok.low.endswith("ed")
 
 
 def is_boundary(tok: Token | None) -> bool:
@@ -124,9 +132,12 @@ def _reduced_relative(np: list[Token]) -> bool:
     """", a charge Manila denied": a non-party noun followed by a new subject is a clause about the noun."""
     if len(np) < 3 or np[0].low not in {"a", "an", "the"}:
         return False
+    party_head = np[-1].low in ORG_WORDS or np[-1].low in PERSON_NOUNS
     for a, b in zip(np[1:], np[2:], strict=False):
         if a.is_capitalized or a.low in PREPOSITIONS:
             return False
+        if b.is_capitalized and party_head:
+            return False  # "the hardline CGT union": a capitalized modifier before a party noun
         if b.is_capitalized or b.low in DETERMINERS or b.low in {"they", "he", "she", "it", "we"}:
             return a.low not in PERSON_NOUNS and a.low not in TITLES and a.low not in ORG_WORDS
     return False
@@ -136,8 +147,9 @@ def valid_subject(np: list[Token]) -> bool:
     """A subject names a party: not empty, not too long, not a bare determiner, preposition or sentence adverb."""
     if not np or len(np) > _MAX_SUBJECT or (len(np) == 1 and np[0].low in SENTENCE_ADVERBS):
         return False
-    for a, b in zip(np, np[1:], strict=False):
-        if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to"):
+    for n, (a, b) in enumerate(zip(np, np[1:], strict=False)):
+        negated = n and np[n - 1].low == "not"  # "Officials not authorized to speak said"
+        if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to") and not negated:
             return False
     adjectival = np[0].low in _ADJECTIVAL and len(np) > 1 and np[1].low not in DETERMINERS
     if (np[0].low in PREPOSITIONS and not adjectival) or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
@@ -148,6 +160,28 @@ def _bracketed(tokens: list[Token], n: int) -> bool:
     """Tokens of a one-word parenthesis such as "(ESA)"."""
     starts = (m for m in (n, n - 1, n - 2) if 0 <= m < len(tokens) - 2)
     return any(tokens[m].text == "(" and tokens[m + 2].text == ")" for m in starts)
+
+
+def _participial_opener(segment: list[Token]) -> bool:
+    """"Speaking at a news conference," / "Asked about X,": a fronted adjunct, not the subject."""
+    first = segment[0]
+    if len(segment) < 2 or segment[1].is_capitalized:
+        return False
+    return first.low in {"asked", "speaking", "writing", "addressing", "responding", "interviewed"} or (
+        first.low.endswith("ing") and len(first.low) > 5 and segment[1].low in PREPOSITIONS)
+
+
+def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
+    """Between the subject and the verb only appositions and relative clauses: no part opens with a verb."""
+    commas = [k for k in range(c, j) if tokens[k].text == ","] + [j]
+    for k, end in zip(commas, commas[1:], strict=False):
+        part = tokens[k + 1:end]
+        if not part or any(t.low in _RELATIVE_OPENERS for t in part):
+            continue
+        low = part[0].low
+        if low in {"but", "yet", "so"} or low in MODALS and low != "to" or any(t.low in FINITE_VERBS for t in part):
+            return False  # ", which was more than expected, but demand remains weak, said X": a clause
+    return True
 
 
 def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
@@ -165,7 +199,8 @@ def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
         first = segment[0].low if segment else ""
         clean = all(np_word_at(tokens, n) or tokens[n].low == "and" or _bracketed(tokens, n)
                     for n in range(seg_start, c))
-        if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment):
+        if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment) \
+                and not _participial_opener(segment) and _apposition_parts(tokens, c, j):
             return segment, tokens[c + 1:j]
         seg_start = c + 1
     return None
