@@ -1,13 +1,14 @@
 """Who may do what through the API: one class per newsroom role, each implying the ones below it."""
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from config.api import WriteThrottle
 from people.roles import ADMIN, EDITOR, REVIEWER, VIEWER, has_role
 
 
 class IsViewer(BasePermission):
     """Read access for anyone holding a role; logged-in users with no role see nothing."""
 
-    message = "You need the viewer role or higher to read the ledger."
+    message = "You need the viewer role or higher to read this."
 
     def has_permission(self, request, view):
         return has_role(request.user, VIEWER)
@@ -38,3 +39,13 @@ class CanManageUsers(BasePermission):
 
     def has_permission(self, request, view):
         return has_role(request.user, ADMIN)
+
+
+class RoleAccess:
+    """View mixin: viewers read; `write_permission` guards the writes, which are throttled."""
+
+    write_permission = CanEdit
+    throttle_classes = [WriteThrottle]
+
+    def get_permissions(self):
+        return [IsViewer()] if self.request.method in SAFE_METHODS else [self.write_permission()]

@@ -18,7 +18,11 @@ def role_of(user) -> str | None:
     return None
 
 
+def role_at_least(held: str | None, role: str) -> bool:
+    """True when a held role (or None) is this role or a higher one."""
+    return held is not None and ROLES.index(held) >= ROLES.index(role)
+
+
 def has_role(user, role: str) -> bool:
     """True when the user holds this role or a higher one."""
-    held = role_of(user)
-    return held is not None and ROLES.index(held) >= ROLES.index(role)
+    return role_at_least(role_of(user), role)
