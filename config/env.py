@@ -52,6 +52,7 @@ def env_file_text(name: str) -> str | None:
     path = os.environ.get(name)
     if not path:
         return None
+    path = os.path.expanduser(path)
     try:
         with open(path, encoding="utf-8") as fh:
             return fh.read().strip()

@@ -66,10 +66,3 @@ def ledger_append(*, actor: str, action: str, object_type: str, object_id, paylo
     note_entry()
     _checkpoint_after_commit()
     return entry
-
-
-@transaction.atomic
-def ledger_note(*, actor: str, action: str, object_type: str, object_id, payload: dict, reason: str = ""):
-    """Record an event that changes no other row (for instance an export or a verification run)."""
-    return ledger_append(actor=actor, action=action, object_type=object_type, object_id=object_id,
-                         payload=payload, reason=reason)

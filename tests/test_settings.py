@@ -50,3 +50,10 @@ def test_sqlite_is_set_up_for_concurrent_writers(settings):
         pytest.skip("SQLite only")
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_env_file_text_expands_the_home_directory(monkeypatch, tmp_path):
+    (tmp_path / "secret").write_text("  s3cret\n")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("KEY_FILE", "~/secret")
+    assert env_file_text("KEY_FILE") == "s3cret"

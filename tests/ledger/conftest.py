@@ -3,7 +3,7 @@ import pytest
 
 from ledger.checkpoints import checkpoint_sign_if_due
 from ledger.keys import write_private_key
-from ledger.services import ledger_note
+from tests.ledger.builders import ledger_note
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ from django.db import transaction
 from ledger.checkpoints import checkpoint_sign_if_due, signature_valid
 from ledger.keys import signing_key
 from ledger.models import LedgerCheckpoint
-from ledger.services import ledger_append, ledger_note
+from ledger.services import ledger_append
+from tests.ledger.builders import ledger_note
 
 
 def note(n=0):

@@ -111,7 +111,11 @@ def test_without_a_key_the_chain_is_checked_but_signatures_are_not(chain, settin
 def test_tampering_helpers_restore_the_triggers(chain, table):
     with triggers_dropped():
         pass
-    if connection.vendor == "sqlite":
-        names = {row[0] for row in connection.cursor().execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [table])}
-        assert names == {f"{table}_no_update", f"{table}_no_delete"}
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [table])
+            expected = {f"{table}_no_update", f"{table}_no_delete"}
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal", [table])
+            expected = {f"{table}_no_rewrite", f"{table}_no_truncate"}
+        assert {row[0] for row in cursor.fetchall()} == expected
