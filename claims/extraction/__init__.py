@@ -23,8 +23,9 @@ Pipeline (pure standard library, linear in the text):
    into the party named earlier (he/she after a reporter's sentence that introduces one person of that
    gender: that person), with ``gender`` (pronoun gender learnt from the text), ``epithets`` (first
    mentions such as "The Home Secretary" or "her publicist" that stand for a person named next) and
-   ``descriptions`` (acronyms spelled out in the text, "the union" -> "X Union", "the company" -> "X Inc",
-   modifiers that must recur); ``continuation`` gives quote continuations (before or after the reporting
+   ``descriptions`` (an acronym stays as written but is linked to the name it abbreviates, so "the agency"
+   finds that name; "the union" -> "X Union", "the company" -> "X Inc", modifiers that must recur);
+   ``continuation`` gives quote continuations (before or after the reporting
    sentence, double or British single quotation marks) the quotation's speaker with no cue.
 5. Stance is "deny" only when the cue itself denies; hedges ("believed to be", "reportedly") are
    recorded on the claim, never as speakers.

@@ -42,7 +42,7 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
         if tok.low not in _PARTICIPLES or tokens[k - 1].text != ",":
             continue
         nxt = tokens[k + 1]
-        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low == "telling" and nxt.is_word)):
+        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low in {"telling", "accusing"} and nxt.is_word)):
             continue
         subject = opening_subject(tokens[:k - 1])
         if subject is None:
@@ -82,6 +82,10 @@ def _name_ends(tokens: list[Token], k: int) -> bool:
     tok, before = tokens[k], tokens[k - 1]
     if not (k and before.is_capitalized and before.low not in DETERMINERS and tok.is_word and not tok.is_capitalized):
         return False
+    if before.low.endswith(("'s", "\u2019s")):
+        return False  # "New Zealand's central bank": a possessive name modifies what follows
+    if k + 1 < len(tokens) and tokens[k + 1].is_capitalized and not tok.low.endswith("ed"):
+        return False  # "Pop singer Delia Marquez": a role word between a modifier and a name
     low = tok.low
     return low not in PREPOSITIONS and low not in _LINKS and low not in PERSON_NOUNS and low not in ORG_WORDS \
         and low not in TITLES and not low[:1].isdigit()

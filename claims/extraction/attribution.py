@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .mention import Mention
 from .phrases import Phrase, make_phrase, split_conjuncts
-from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before
+from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before, valid_subject
 from .tokens import Token, tokenize
 from .verbs import acceptable_use, explicit_clause, finding, has_clause_content, is_document, personal
 
@@ -98,10 +98,10 @@ def _own_document(phrase: Phrase) -> bool:
 def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
     """Speakers of the reporting verb at `i`, when it heads the main clause."""
     j, cue_start = _skip_left(tokens, i)
-    if j >= 0 and tokens[j].low in BE_FORMS and i + 1 < len(tokens) and tokens[i + 1].low == "by":
+    if j >= 0 and tokens[j].low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
         if lemma in MENTAL_LEMMAS or lemma == "find":
             return []
-        return _passive_agent(tokens, i, j, lemma, sentence)
+        return _passive_agent(tokens, i, j, lemma, sentence, by)
     if j >= 0 and _blocks(tokens[j]):
         return []
     if not acceptable_use(tokens, i, lemma):
@@ -140,7 +140,8 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
             since = 0
             continue
         if since and (tok.low in DETERMINERS or tok.is_capitalized and not tokens[n - 1].is_capitalized):
-            return None  # "and in a statement the ministry said": a new subject after the adjunct
+            fresh = tokens[n:j + 1]  # "and in a statement the army said": a new subject after the adjunct
+            return (fresh, None) if valid_subject(fresh) and all(np_word(t) for t in fresh) else None
         since += 1
     return opening_subject(tokens[:k])
 
@@ -237,6 +238,9 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     if not np or np[0].low in TIME_WORDS or np[0].low in PREPOSITIONS or np[0].low in CLAUSE_OPENERS:
         return []
     after = tokens[k] if k < len(tokens) else None
+    if after is not None and after.low == "who" and not any(t.is_capitalized for t in np):
+        k = next((n for n in range(k, len(tokens)) if not tokens[n].is_word), len(tokens))
+        np, after = tokens[i + 1:k], None  # "said two officials who were not authorized to ...": restrictive
     if after is not None and after.is_word and after.low not in _CHANNEL and after.low not in TIME_WORDS:
         return []
     if after is not None and after.is_quote:
@@ -249,23 +253,43 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     return [Mention(phrase, cue, stance, np[0].start)]
 
 
-def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str) -> list[Mention]:
+def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
+    """Index of a passive's "by": right after the verb, or after an "as" complement ("identified as X by")."""
+    if i + 1 < len(tokens) and tokens[i + 1].low == "by":
+        return i + 1
+    if lemma != "identify" or i + 1 >= len(tokens) or tokens[i + 1].low != "as":
+        return 0
+    for k in range(i + 2, min(len(tokens) - 1, i + 20)):
+        if tokens[k].low == "by":
+            return k
+        if tokens[k].low in SUBORDINATORS or tokens[k].is_quote:
+            return 0
+    return 0
+
+
+def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str, by: int) -> list[Mention]:
     """"The deal was confirmed by the chief executive, Tom Price": the named agent is the source."""
     k = j - 1
-    while k >= 0 and np_word(tokens[k]):
+    while k >= 0 and (np_word(tokens[k]) or k and _reduced_participle(tokens, k)):
         k -= 1
     if k >= 0 and not is_boundary(tokens[k]):
         return []
-    end = i + 2
+    end = by + 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].low not in _CHANNEL or _affiliation(tokens, end)):
         end += 1
     apposition = tokens[end + 1:] if end < len(tokens) and tokens[end].text == "," else None
-    phrase = make_phrase(tokens[i + 2:end], sentence, apposition)
+    phrase = make_phrase(tokens[by + 1:end], sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
-    cue = sentence[tokens[j].start:tokens[i + 1].end]
+    cue = sentence[tokens[j].start:tokens[by].end] if by == i + 1 else sentence[tokens[j].start:tokens[i].end]
     stance = "deny" if lemma in DENY_LEMMAS else "assert"
-    return [Mention(phrase, cue, stance, tokens[i + 2].start if i + 2 < len(tokens) else tokens[i].start)]
+    return [Mention(phrase, cue, stance, tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start)]
+
+
+def _reduced_participle(tokens: list[Token], k: int) -> bool:
+    """"The students killed were identified ...": a participle right after a noun stays in its phrase."""
+    tok = tokens[k]
+    return tok.is_word and not tok.is_capitalized and tok.low.endswith("ed") and np_word(tokens[k - 1])
 
 
 def _affiliation(tokens: list[Token], k: int) -> bool:

@@ -7,7 +7,7 @@ import re
 from .model import Dateline
 
 _DASH = r"(?:-{1,2}|\u2013|\u2014|:)"
-_PLACE = r"[A-Z][A-Z .'\u2019-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+_PLACE = r"[A-Z][A-Z .'\u2019-]{1,40}?(?:,\s*[A-Z][A-Za-z0-9 .]{1,30}?)?"  # "WELLINGTON, May 28"
 _OUTLET = r"\(([A-Z][A-Za-z .&]{0,40})\)"
 _WITH_OUTLET = re.compile(rf"\s*(?:({_PLACE})\s*)?{_OUTLET}\s*{_DASH}?\s*")
 _BARE_PLACE = re.compile(r"\s*([A-Z][A-Z'\u2019-]{3,}(?: [A-Z][A-Z'\u2019-]{1,})*)\s+(?=[A-Z][a-z])")

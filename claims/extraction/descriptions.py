@@ -5,7 +5,8 @@ from __future__ import annotations
 from .lexicon import DETERMINERS, PREPOSITIONS, words
 from .tokens import Token
 
-_LINKS = words("of for and & on")  # small words inside an institution's name ("Centers for Disease Control")
+_LINKS = words("of for and & on")
+  # small words inside an institution's name ("Centers for Disease Control")
 _COMPANY_SUFFIXES = words("inc inc. corp corp. co co. ltd ltd. plc llc group holdings ag sa gmbh nv")
 _NAMED_REACH = 30  # sentences back in which "the union" looks for "X Union"
 
@@ -14,7 +15,7 @@ def named_runs(tokens: list[Token]) -> list[str]:
     """Capitalized names of one sentence, small linking words included ("Centers for Disease Control")."""
     runs, run = [], []
     for tok in tokens + [Token(",", 0, 0)]:
-        if tok.is_word and (tok.is_capitalized or (run and tok.low in _LINKS)):
+        if (tok.is_word or tok.text == "&") and (tok.is_capitalized or (run and tok.low in _LINKS)):
             run.append(tok)
             continue
         while run and run[-1].low in _LINKS:

@@ -13,6 +13,9 @@ _MALE = words("mr mr. sir lord spokesman chairman businessman congressman man fa
               " grandfather uncle widower actor king prince")
 
 
+_NOT_NOUN_AFTER = words("as to for and or but in on at with from by that who of about")
+
+
 def pronoun_gender(word: str) -> str | None:
     """"she" -> "f", "he" -> "m"; None for words that carry no gender."""
     return _PRONOUN_GENDER.get(word.lower())
@@ -24,6 +27,15 @@ def descriptor_gender(descriptor: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _object(tokens: list[Token], n: int) -> bool:
+    """"described her as", "under her for": an object him/her is someone other than the clause's subject."""
+    low = tokens[n].low
+    if low == "him":
+        return True
+    nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+    return low == "her" and (nxt is None or not nxt.is_word or nxt.low in _NOT_NOUN_AFTER)
+
+
 def learn_genders(sentences: list[list[Token]], people: dict[str, str]) -> dict[str, str]:
     """Full name -> gender, from the first pronoun after a person who is the only one named in a sentence."""
     genders: dict[str, str] = {}
@@ -33,8 +45,9 @@ def learn_genders(sentences: list[list[Token]], people: dict[str, str]) -> dict[
             continue
         at, name = named[0]
         title = " ".join(t.low for t in tokens[max(0, at - 2):at])
+        rest = tokens[at + 1:]
         gender = descriptor_gender(title) or next(
-            (g for t in tokens[at + 1:] if (g := pronoun_gender(t.low))), None)
+            (g for n, t in enumerate(rest) if (g := pronoun_gender(t.low)) and not _object(rest, n)), None)
         if gender and name not in genders:
             genders[name] = gender
     return genders

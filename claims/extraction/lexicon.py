@@ -58,7 +58,8 @@ speculate speculates speculated speculated speculating | inform informs informed
 put puts put put putting | rule rules ruled ruled ruling
 praise praises praised praised praising | welcome welcomes welcomed welcomed welcoming
 hail hails hailed hailed hailing | applaud applauds applauded applauded applauding
-forecast forecasts forecast forecast forecasting
+forecast forecasts forecast forecast forecasting | signal signals signalled signalled signalling
+ signaled signaled signaling | identify identifies identified identified identifying
  ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
 """
 REPORTING_FORMS: dict[str, str] = {}
@@ -83,7 +84,7 @@ SENTENCE_ADVERBS = words("meanwhile however separately moreover additionally fur
                          " earlier later also indeed nevertheless nonetheless overall similarly likewise")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
-    "call": words("for on off up in out back into"),
+    "call": words("for off up in out back into"),
     "quote": frozenset(),
     "cite": frozenset(),
     "show": words("up off"),
@@ -131,6 +132,7 @@ FINITE_VERBS = words("""
     came come comes went go goes got get gets made make makes took take takes gave give gives seemed seem seems
     became become becomes left leave leaves struck strike hit killed kill kills remained remain remains
     spoke speak speaks appeared appear appears continued continue continues faced face faces
+    cut rose fell won lost held kept sold paid led sent met
     """)
 CONJUNCTIONS = words("and but or nor so yet")
 HEDGES = (
@@ -159,6 +161,7 @@ ORG_WORDS = words("""
     movement brigade brigades battalion ministry's administration's express international federal national
     centers centres logistics resources holdings industries technologies systems partners securities capital
     motors laboratories labs club team hospital clinic school academy staff command headquarters division
+    hotline charity nonprofit ngo unit
     """)
 PERSON_NOUNS = words("""
     official officer spokesman spokeswoman spokesperson resident witness militant fighter lawyer attorney
@@ -177,4 +180,5 @@ DOCUMENT_NOUNS = words("""
     tweet post posting message transcript list chart slides findings research review investigation
     inquiry audit release studies analyses results
     """)
-COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer")
+COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
+                      " manufacturer maker")

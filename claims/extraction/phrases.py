@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    COMPANY_NOUNS,
     CONJUNCTIONS,
     DAYS,
     DETERMINERS,
@@ -17,6 +18,7 @@ from .lexicon import (
     TITLES,
     words,
 )
+from .subject import acronym_open
 from .tokens import Token
 
 _NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
@@ -113,6 +115,11 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     head = _head(tokens)
     named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
     person = person_name(tokens) or (person_name(apposition) if named_role else None)
+    if person and apposition and _head(apposition) in ORG_WORDS | COMPANY_NOUNS:
+        person = None  # "Alarm Phone, a hotline for migrants": the apposition says it is a body
+    company = _company_apposition(tokens, head, apposition) if person is None else None
+    if company:
+        tokens, text = company, sentence[company[0].start:company[-1].end]
     proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
     return Phrase(
         text=text,
@@ -125,11 +132,24 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     )
 
 
+def _company_apposition(tokens: list[Token], head: str, apposition: list[Token] | None) -> list[Token] | None:
+    """"NestleNook's manufacturer, Brightwell Baby Products Inc. of Cranbury,": the firm the apposition names."""
+    if not apposition or head not in COMPANY_NOUNS or tokens[-1].is_capitalized:
+        return None
+    run = []
+    for tok in apposition:
+        if not (tok.is_word and tok.is_capitalized or run and tok.text == "&"):
+            break
+        run.append(tok)
+    return run if run and len(run) < len(apposition) + 1 and run[0].low not in DETERMINERS else None
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading conjunctions and trailing time adverbs or punctuation."""
     tokens = [t for t in tokens if not t.is_quote]
-    if len(tokens) > 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
-        tokens = tokens[:-3]  # "European Space Agency (ESA)": the acronym repeats the name
+    opened = acronym_open(tokens, len(tokens) - 1) if len(tokens) > 3 else None
+    if opened:
+        tokens = tokens[:opened]  # "European Space Agency (ESA)": the acronym repeats the name
     while tokens and (tokens[0].low in CONJUNCTIONS or not tokens[0].is_word):
         tokens = tokens[1:]
     while tokens and (not tokens[-1].is_word or tokens[-1].low in TIME_WORDS):
@@ -247,12 +267,24 @@ def person_name(tokens: list[Token] | None) -> str | None:
             run = _after_institution(run)
             if not run:
                 continue
+        if _names_a_body(tokens, start):
+            continue
         if after is not None and after.is_word and after.low not in PREPOSITIONS and after.low not in {"who"}:
             continue
         name = _strip_titles(run)
         if name:
             best = name
     return best
+
+
+def _names_a_body(tokens: list[Token], start: int) -> bool:
+    """"Forestry and Fire Protection", "the cybersecurity firm Recorded Future": the run names no person."""
+    before = tokens[start - 1] if start else None
+    if before is None or before.is_capitalized:
+        return False
+    if before.low in {"and", "&"}:
+        return start >= 2 and tokens[start - 2].is_capitalized
+    return before.low in COMPANY_NOUNS or before.low in ORG_WORDS
 
 
 def _after_institution(run: list[Token]) -> list[Token]:
@@ -283,6 +315,8 @@ def _strip_titles(run: list[Token]) -> str | None:
     for k, word in enumerate(words):
         if word.lower() in TITLES or word.lower().rstrip(".") in TITLES or word.lower() in PERSON_NOUNS:
             cut = k + 1  # "Chief Executive Angela Moreno": a capitalized role word is a title
+        elif k == cut and len(words) - k > 2 and len(word) > 5 and word.endswith("ist"):
+            cut = k + 1  # "Cellist Pedro Anjos": a role in -ist before a full name
     name = words[cut:]
     if any(w.count(".") > 1 for w in name):
         return None

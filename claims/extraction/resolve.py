@@ -203,7 +203,11 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
-    name = phrase.person or (phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)) or phrase.text
+    spelled = phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)
+    if spelled:  # "The AIU said": kept as written; "the agency" later still finds the spelled-out party
+        entity = by_key.get(normalize_name(spelled)) or Entity(spelled, False, False, spelled.lower())
+        return phrase.text, entity
+    name = phrase.person or _org_short_name(history, phrase) or phrase.text
     if phrase.proper and " " not in name and name in article.surnames:
         name = article.surnames[name]
     elif phrase.person and phrase.person.split()[-1] in article.surnames:
@@ -218,6 +222,14 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
     person = bool(phrase.person) or role or name in article.surnames.values()
     gender = (article.genders.get(name) or descriptor_gender(phrase.descriptor)) if person else None
     return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor, gender)
+
+
+def _org_short_name(history: list[Entity], phrase: Phrase) -> str | None:
+    """"Brightwell disputed" after "Brightwell Baby Products Inc.": a one-word name opening a known body's name."""
+    if not phrase.proper or " " in phrase.text:
+        return None
+    prefix = phrase.text + " "
+    return next((e.name for e in reversed(history) if not e.person and e.name.startswith(prefix)), None)
 
 
 def _pronoun(article: Article, history: list[Entity], index: int, kind: str, gender: str | None = None):
@@ -287,6 +299,8 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
     for entity in reversed(history):
         if institution and entity.person:
             continue
+        if entity.person and head not in PERSON_NOUNS and head not in _role_words(entity.descriptor):
+            continue  # "The military" is not "a spokesperson for the military government"
         seen = set(entity.descriptor.split()) | set(normalize_name(entity.name).split())
         if head and head in seen and (not institution or fits_description(phrase.text, seen)):
             return entity
@@ -308,6 +322,16 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         if people:
             return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
     return None
+
+
+def _role_words(descriptor: str) -> set[str]:
+    """Words of a description before its first preposition ("spokesperson" in "spokesperson for the army")."""
+    out = set()
+    for word in descriptor.split():
+        if word in PREPOSITIONS:
+            break
+        out.add(word)
+    return out
 
 
 def _institution_entity(entity: Entity) -> bool:

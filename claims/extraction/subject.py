@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import (
+    COMPANY_NOUNS,
     DETERMINERS,
     FINITE_VERBS,
     MODALS,
@@ -33,7 +34,7 @@ _RELATIVE_OPENERS = words("who whom whose which that where when")
 def np_word(tok: Token) -> bool:
     """Can this token sit inside a speaker's noun phrase?"""
     if not tok.is_word:
-        return False
+        return tok.text == "&"  # "Harlow & Finch"
     if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
         return True  # an acronym ("the WHO") is a name, never the pronoun it spells
     low = tok.low
@@ -79,8 +80,9 @@ def is_boundary(tok: Token | None) -> bool:
 
 def subject_before(tokens: list[Token], j: int):
     """The noun phrase ending at `j` when it starts a main clause; (parts, apposition) or None."""
-    if j >= 3 and tokens[j].text == ")" and tokens[j - 2].text == "(":
-        j -= 3  # "the International Organization for Migration (IOM) said"
+    opened = acronym_open(tokens, j)
+    if opened is not None:
+        j = opened - 1  # "the International Organization for Migration (IOM) said"
     k = j
     while k >= 0 and np_word_at(tokens, k):
         k -= 1
@@ -139,7 +141,8 @@ def _reduced_relative(np: list[Token]) -> bool:
         if b.is_capitalized and party_head:
             return False  # "the hardline CGT union": a capitalized modifier before a party noun
         if b.is_capitalized or b.low in DETERMINERS or b.low in {"they", "he", "she", "it", "we"}:
-            return a.low not in PERSON_NOUNS and a.low not in TITLES and a.low not in ORG_WORDS
+            return a.low not in PERSON_NOUNS and a.low not in TITLES and a.low not in ORG_WORDS \
+                and a.low not in COMPANY_NOUNS
     return False
 
 
@@ -156,10 +159,25 @@ def valid_subject(np: list[Token]) -> bool:
         return False
     return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
 
+def acronym_open(tokens: list[Token], close: int) -> int | None:
+    """Index of the "(" of an acronym in brackets ending at `close` ("(IOM)", "(FEWS NET)"), else None."""
+    if close < 2 or tokens[close].text != ")":
+        return None
+    for k in range(close - 1, max(-1, close - 4), -1):
+        if tokens[k].text == "(":
+            return k if k < close - 1 else None
+        if not (tokens[k].is_word and tokens[k].text.isupper()):
+            return None
+    return None
+
+
 def _bracketed(tokens: list[Token], n: int) -> bool:
-    """Tokens of a one-word parenthesis such as "(ESA)"."""
-    starts = (m for m in (n, n - 1, n - 2) if 0 <= m < len(tokens) - 2)
-    return any(tokens[m].text == "(" and tokens[m + 2].text == ")" for m in starts)
+    """Tokens of a short acronym parenthesis such as "(ESA)" or "(FEWS NET)"."""
+    for close in range(n, min(len(tokens), n + 4)):
+        opened = acronym_open(tokens, close)
+        if opened is not None and opened <= n:
+            return True
+    return False
 
 
 def _participial_opener(segment: list[Token]) -> bool:
@@ -187,10 +205,14 @@ def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
 def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
     """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
     start = j - 1
-    while start >= 0 and not (tokens[start].is_quote or tokens[start].text in HARD_STOPS):
+    while start >= 0:
+        opened = acronym_open(tokens, start)
+        if opened is not None:
+            start = opened - 1  # "The European Space Agency (ESA), which ..., said": an acronym, no clause break
+            continue
+        if tokens[start].is_quote or tokens[start].text in HARD_STOPS:
+            break
         start -= 1
-        if start >= 2 and tokens[start].text == ")" and tokens[start - 2].text == "(":
-            start -= 3  # "The European Space Agency (ESA), which ..., said": an acronym, no clause break
     start += 1
     commas = [c for c in range(start, j) if tokens[c].text == ","]
     seg_start = start

@@ -63,9 +63,13 @@ def acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
         return not any(t.low in _QUESTION_WORDS for t in tokens[i + 1:i + 4])
     if lemma == "put":
         return estimate_at(tokens, i)
+    if lemma == "call" and nxt == "on":
+        return any(t.low == "to" for t in tokens[i + 2:i + 9])  # "called on the commission to ban": an appeal
+    if lemma == "identify":
+        return any(t.low == "as" for t in tokens[i + 1:i + 9])  # "identified the man as X", not "identified a gene"
     if lemma == "call" and nxt in {"a", "an", "another"}:
         return False  # "a bone called a pygostyle", "called another strike": naming or convening
-    if lemma == "declare" and any(t.low in _NOT_DECLARED for t in tokens[i + 1:i + 5]):
+    if lemma == "declare" and any(t.low in _NOT_DECLARED for t in tokens[i + 1:i + 7]):
         return False  # "declared a state of emergency": an act, not a claim
     if lemma == "cite":
         return any(t.low == "as" and u.low in {"saying", "telling"}
