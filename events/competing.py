@@ -2,23 +2,28 @@
 
 Pure Python, no database: `events.selectors` fetches the candidates, this module scores them.
 
-The score (0 to 1) adds five signals, each between 0 and 1:
+The score (0 to 1) adds six signals, each between 0 and 1:
 
-- 60% what the two statements say: a cosine of their words and ideas, each weighted by BM25's inverse
-  document frequency over the candidates (a claim is one sentence, so how often a word repeats in it
-  carries little). Words are stemmed; words of the same idea in `events.lexicon` also count as that
-  idea at half weight, so "medical centers" meets "hospitals" and "strikes" meets "raids".
-- 15% the names both mention: places, parties, peoples ("Russian" is "Russia"), and the speaker's own
+- 30% what the two statements say: a cosine of their words and ideas, each weighted by BM25's inverse
+  document frequency over the candidates. Words are stemmed; words of the same idea in `events.lexicon`
+  also count as that idea at half weight, so "medical centers" meets "hospitals" and "strikes" meets "raids".
+- 10% what they are about (`lexicon.ASPECTS`: the attack, who did it, its casualties, its targets): the share
+  of the smaller set of aspects that the other has, unweighted, so a short denial keeps its object.
+- 10% the names both mention: places, parties, peoples ("Russian" is "Russia"), and the speaker's own
   name, since a denial ("It denies…") is about its speaker; names shared only through the reports' ledes
   (the first sentence says where the event happened, later claims often do not) count 70%.
-- 10% contrast: a denial against an assertion on shared content, or parties on opposing sides (the
-  state against armed groups, witnesses and aid workers).
-- 10% closeness: the same report (nearer statements more), else reports published close in time.
-- 5% the same figures.
+- 20% contrast, scaled by the same-event signal (a denial of another event contradicts nothing here): a
+  denial or negation against an assertion on the same object (shared words, half its aspects, or both
+  speaking of a casualty count: "fabricated the casualty figures" is about "nine people were killed"); or,
+  at 60%, speakers on opposing sides (the state against armed groups, witnesses, doctors and aid workers)
+  on the same object. One side's statements do not contradict each other.
+- 25% the same event: the same report (nearer statements more), else reports published within a day or so,
+  the more so when their reports name the same place.
+- 5% the same figures, or differing counts of the same casualties.
 
-The suggested relation: `contradicts` when one statement denies or negates and the other asserts on
-shared content; `corroborates` when both take the same stance with high overlap and come from sides
-that are not opposed; `related` otherwise.
+The suggested relation: `contradicts` when one statement denies or negates and the other asserts on the same
+object, from different sides; `corroborates` when both take the same stance with high overlap and come from
+sides that are not opposed; `related` otherwise.
 """
 import functools
 import math
@@ -30,7 +35,7 @@ from datetime import datetime
 from events import lexicon
 
 CONTRADICTS, CORROBORATES, RELATED = "contradicts", "corroborates", "related"
-WEIGHTS = {"lexical": 0.45, "names": 0.15, "contrast": 0.10, "closeness": 0.25, "figures": 0.05}
+WEIGHTS = {"lexical": 0.30, "aspects": 0.10, "names": 0.10, "contrast": 0.20, "event": 0.25, "figures": 0.05}
 IDEA_WEIGHT = 0.5
 SETTING_WEIGHT = 0.7  # names shared only through the reports' ledes count for less than names in both claims
 MIN_OVERLAP = 0.04  # below this, and with no shared name, two claims are not about the same thing
@@ -38,6 +43,9 @@ CONTRAST_OVERLAP = 0.05
 CORROBORATION_OVERLAP = 0.30
 STATE_KINDS = {"government", "military"}
 NON_STATE_KINDS = {"armed_group", "witness", "resident", "medical", "ngo"}
+STATE, NON_STATE = "state", "non-state"
+SAME_DAY = 1.0  # days within which reports of one place are equally likely about one event
+PLACE_SHARE = 0.5  # a report elsewhere, published the same day, is at most this likely to be the same event
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\([^)]*\)\s*[-\u2013\u2014]+\s*")
@@ -98,6 +106,12 @@ class Profile:
     figures: frozenset[str]
     negated: bool
     words: tuple[str, ...] = ()
+    counts: bool = False  # gives or speaks of a count ("nine killed", "the casualty figures")
+
+    @property
+    def aspects(self) -> frozenset[str]:
+        """What the statement is about: the attack, its casualties, its targets."""
+        return self.terms & lexicon.ASPECTS
 
 
 @functools.lru_cache(maxsize=65536)
@@ -115,10 +129,11 @@ def _read_token(token: str) -> tuple[str | None, frozenset[str], bool, str | Non
 def profile(text: str, speakers: tuple[str, ...] = ()) -> Profile:
     """Reduce a statement to its stems, ideas, names, figures and whether it negates."""
     tokens = _WORD.findall(_DATELINE.sub("", text))
-    terms, words, figures, negated = set(), [], set(), False
+    terms, words, figures, negated, counts = set(), [], set(), False, False
     for token in tokens:
         key, ideas, negates, figure = _read_token(token)
         negated = negated or negates
+        counts = counts or token.lower() in lexicon.COUNT_WORDS
         if figure:
             figures.add(figure)
         if key:
@@ -126,7 +141,8 @@ def profile(text: str, speakers: tuple[str, ...] = ()) -> Profile:
             terms.update(ideas)
             words.append(token.lower())
     names = _names(tokens) | {n for speaker in speakers for n in _names(_WORD.findall(speaker), first=True)}
-    return Profile(frozenset(terms), frozenset(names), frozenset(figures), negated, tuple(dict.fromkeys(words)))
+    return Profile(frozenset(terms), frozenset(names), frozenset(figures), negated, tuple(dict.fromkeys(words)),
+                   counts or bool(figures))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -135,15 +151,19 @@ def _lede_names(lede: str) -> frozenset[str]:
     return frozenset(_names(_WORD.findall(_DATELINE.sub("", lede).split(". ")[0])))
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_of(token: str) -> str | None:
+    """The name a capitalised word gives, or None."""
+    if not token[0].isupper() or len(token) < 2 or token.lower() in lexicon.STOPWORDS:
+        return None
+    return _name_key(token)
+
+
 def _names(tokens: list[str], first: bool = False) -> set[str]:
     """Capitalised words, except a sentence's first word unless a name continues after it."""
-    names = set()
-    for i, token in enumerate(tokens):
-        if not token[0].isupper() or token.lower() in lexicon.STOPWORDS or len(token) < 2:
-            continue
-        if i == 0 and not first and not (len(tokens) > 1 and tokens[1][0].isupper()):
-            continue
-        names.add(_name_key(token))
+    names = {name for token in tokens[1:] if (name := _name_of(token))}
+    if tokens and (first or (len(tokens) > 1 and tokens[1][0].isupper())) and (name := _name_of(tokens[0])):
+        names.add(name)
     return names
 
 
@@ -174,6 +194,18 @@ class Account:
     def against(self) -> bool:
         """True when the statement denies or negates what it is about."""
         return self.denies or self.profile.negated
+
+    @functools.cached_property
+    def side(self) -> str | None:
+        """The speakers' side: the state, or those it fights and those who witness it; None for the press."""
+        if self.kinds & NON_STATE_KINDS:
+            return NON_STATE
+        if self.kinds & STATE_KINDS:
+            return STATE
+        words = {w.lower() for speaker in self.speakers for w in _WORD.findall(speaker)}
+        if words & lexicon.NON_STATE_SPEAKER_WORDS:
+            return NON_STATE
+        return STATE if words & lexicon.STATE_SPEAKER_WORDS else None
 
 
 @dataclass(frozen=True)
@@ -215,36 +247,72 @@ def _cosine(a: frozenset[str], b: frozenset[str], weights: dict[str, float], pre
     return min(1.0, shared / norm) if norm else 0.0
 
 
+def _share(a: frozenset[str], b: frozenset[str], weights: dict[str, float], prefix: str = "") -> float:
+    """How much of the smaller set the other shares, each term weighted by its idf (where both are set)."""
+    shared = sum(weights.get(prefix + t, 0.0) for t in a & b)
+    if not shared:
+        return 0.0
+    return shared / min(sum(weights.get(prefix + t, 0.0) for t in a), sum(weights.get(prefix + t, 0.0) for t in b))
+
+
 def _opposed(a: Account, b: Account) -> bool:
     """True when one side is the state and the other armed groups, witnesses, doctors or aid workers."""
-    return bool((a.kinds & STATE_KINDS and b.kinds & NON_STATE_KINDS)
-                or (b.kinds & STATE_KINDS and a.kinds & NON_STATE_KINDS))
+    return None not in (a.side, b.side) and a.side != b.side
 
 
-def _closeness(a: Account, b: Account) -> tuple[float, str]:
+def _same_side(a: Account, b: Account) -> bool:
+    """True when both speak for the same side: one side's statements do not contradict each other."""
+    return a.side is not None and a.side == b.side
+
+
+def _same_event(a: Account, b: Account, place: float) -> tuple[float, str]:
+    """How likely two claims report one event: the same report, or the same place at nearly the same time."""
     if a.document_id == b.document_id:
         apart = abs(a.position - b.position)
-        return 0.6 + 0.4 / (1 + apart / 3), f"same report, {apart} statement(s) apart"
+        return 0.75 + 0.25 / (1 + apart / 3), f"same report, {apart} statement(s) apart"
     if a.published_at and b.published_at:
         days = abs((a.published_at - b.published_at).total_seconds()) / 86400
-        return 0.9 * math.exp(-days / 2), f"published {days:.1f} day(s) apart"
-    return 0.3, ""
+        when = math.exp(-max(0.0, days - SAME_DAY) / 2)  # an event is reported over a day or more
+        return when * (PLACE_SHARE + (1 - PLACE_SHARE) * place), f"published {days:.1f} day(s) apart"
+    return 0.3 * (PLACE_SHARE + (1 - PLACE_SHARE) * place), ""
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller set the other shares."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _both_count_casualties(a: Profile, b: Profile) -> bool:
+    """True when both give or speak of a casualty count: "the figures were fabricated" is about "nine killed"."""
+    return a.counts and b.counts and "@casualties" in a.terms & b.terms
+
+
+def _figures(a: Profile, b: Profile) -> float:
+    """The same figures, or counts of the same casualties that differ (one death toll against another)."""
+    if a.figures & b.figures:
+        return 1.0
+    return 0.6 if _both_count_casualties(a, b) else 0.0
 
 
 def _score(subject: Account, other: Account, weights: dict[str, float]) -> Suggestion | None:
     """Score one candidate against the claim, or None when they share nothing."""
     lexical = _cosine(subject.profile.terms, other.profile.terms, weights)
     names = _cosine(subject.profile.names, other.profile.names, weights, prefix="#")
+    place = _share(subject.setting, other.setting, weights, prefix="#")
     if subject.document_id != other.document_id:  # one report's claims share its lede, which says nothing
-        names = max(names, SETTING_WEIGHT * _cosine(subject.setting, other.setting, weights, prefix="#"))
-    if lexical < MIN_OVERLAP and not names:
+        names = max(names, SETTING_WEIGHT * place)
+    event, where = _same_event(subject, other, place)
+    if lexical < MIN_OVERLAP and not names and event <= PLACE_SHARE:
         return None
-    denial = subject.against != other.against and lexical >= CONTRAST_OVERLAP
+    aspects = _overlap(subject.profile.aspects, other.profile.aspects)
+    about = lexical >= CONTRAST_OVERLAP or aspects >= 0.5 or _both_count_casualties(subject.profile, other.profile)
+    denial = subject.against != other.against and about and not _same_side(subject, other)
     opposed = _opposed(subject, other)
-    closeness, where = _closeness(subject, other)
-    figures = 1.0 if subject.profile.figures & other.profile.figures else 0.0
-    signals = {"lexical": min(1.0, 2 * lexical), "names": names, "contrast": 1.0 if denial else 0.5 * opposed,
-               "closeness": closeness, "figures": figures}
+    contrast = 1.0 if denial else 0.6 * (opposed and about)
+    signals = {"lexical": min(1.0, 2 * lexical), "aspects": aspects, "names": names,
+               "contrast": contrast * event,  # accounts of another event do not contradict this one
+               "event": event,
+               "figures": _figures(subject.profile, other.profile)}
     score = round(min(1.0, sum(WEIGHTS[k] * v for k, v in signals.items())), 3)
     if denial:
         relation = CONTRADICTS
@@ -281,13 +349,18 @@ def is_own(subject: Account, other: Account) -> bool:
     return other.id == subject.id or bool(subject.source_ids & other.source_ids)
 
 
-def closest(subject: Account, texts: list[tuple[int, str]], keep: int) -> list[int]:
-    """Return the ids of the `keep` texts that share most with the claim (a first cut before full ranking)."""
-    profiles = [(pk, profile(text)) for pk, text in texts]
-    df = Counter(term for _, other in profiles for term in other.terms)
-    n = len(profiles) + 1
+def closest(subject: Account, near: list[tuple[int, str, str]], keep: int) -> list[int]:
+    """Return the ids of the `keep` claims, given as (id, text, lede), most likely about the claim's event.
+
+    A first cut before full ranking: what they share with the claim, and whether their reports name its place.
+    """
+    accounts = [(pk, profile(text), _lede_names(lede)) for pk, text, lede in near]
+    df = Counter(term for _, other, _ in accounts for term in other.terms)
+    df.update("#" + name for _, other, lede in accounts for name in other.names | lede)
+    n = len(accounts) + 1
     weights = _weights({term: math.log(1 + (n - count + 0.5) / (count + 0.5)) for term, count in df.items()})
-    scored = [(_cosine(subject.profile.terms, other.terms, weights), pk) for pk, other in profiles]
+    scored = [(_cosine(subject.profile.terms, other.terms, weights)
+               + _share(subject.setting, other.names | lede, weights, "#"), pk) for pk, other, lede in accounts]
     return [pk for score, pk in sorted(scored, key=lambda item: (-item[0], item[1])) if score > 0][:keep]
 
 

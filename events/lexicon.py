@@ -44,6 +44,21 @@ NEGATION_CUES = {"deny", "denies", "denied", "denial", "reject", "rejected", "re
                  "refute", "refuted", "rebut", "rebuffed", "not", "no", "never", "none", "nobody", "nothing",
                  "false", "baseless", "fabricate", "fabricated", "lie", "lies", "propaganda", "untrue", "without"}
 
+# Words that speak of a count without giving it: "fabricated the casualty figures" is about the death toll.
+COUNT_WORDS = {"figure", "figures", "toll", "tally", "count", "counts", "number", "numbers", "statistics"}
+
+# What a statement can be about: what was done, by whom, to whom, with what result. A denial is about one of these.
+ASPECTS = {"@attack", "@forces", "@casualties", "@damage", "@medical", "@infrastructure", "@civilians", "@fighters",
+           "@weapons", "@camp", "@truce"}
+
+# Words in a speaker's name that place it on a side when its kind does not ("A military spokesman",
+# "Rebel sources"); the armed groups' words win, so "the opposition government" is not the state.
+STATE_SPEAKER_WORDS = {"army", "military", "ministry", "government", "regime", "troops", "soldiers", "police",
+                       "president", "presidency", "state", "kremlin", "official", "officials"}
+NON_STATE_SPEAKER_WORDS = {"rebel", "rebels", "militant", "militants", "opposition", "insurgent", "insurgents",
+                           "fighters", "witness", "witnesses", "resident", "residents", "doctor", "doctors",
+                           "activist", "activists", "monitor", "observatory", "rescue", "medics", "villagers"}
+
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
                 "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}

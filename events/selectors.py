@@ -104,8 +104,8 @@ def links_touching(claim_ids) -> QuerySet:
     return ClaimLink.objects.filter(Q(claim_id__in=claim_ids) | Q(other_id__in=claim_ids))
 
 
-def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str]]:
-    """Other sources' claims published within NEAR_DAYS of the claim, nearest in time first: (id, text)."""
+def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str, str]]:
+    """Other sources' claims published within NEAR_DAYS of the claim, nearest in time first: (id, text, lede)."""
     moment = subject.document.published_at
     if moment is None:
         return []
@@ -114,7 +114,8 @@ def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str]]:
     own = Attribution.objects.filter(source_id__in=exclude_source_ids).values("claim_id")
     return list(Claim.objects.filter(document_id__in=documents.values("pk")).exclude(pk__in=own)
                 .annotate(apart=TimeApart(F("document__published_at"), Value(moment)))
-                .order_by("apart", "pk").values_list("pk", "text")[:NEAR_POOL])
+                .annotate(lede=Substr("document__text", 1, LEDE_CHARS))
+                .order_by("apart", "pk").values_list("pk", "text", "lede")[:NEAR_POOL])
 
 
 def competing_accounts(claim: Claim, limit: int = 5, relation: str | None = None) -> list[CompetingAccount]:

@@ -79,7 +79,9 @@ def test_postgres_search_uses_the_gin_index(seed_document):
 
     sql, params = claims_matching(Claim.objects.all(), "hospitals").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
+        # Tiny test tables make any plan cheap; forbid the scans that ignore the text condition.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "claim_text_search_idx" in plan

@@ -40,7 +40,7 @@ def test_claims_published_near_are_found_without_shared_words(db):
     subject = AttributionFactory(claim=ClaimFactory(document=DocumentFactory(published_at=moment))).claim
     near = ClaimFactory(document=DocumentFactory(published_at=moment + timedelta(days=1)))
     far = ClaimFactory(document=DocumentFactory(published_at=moment + timedelta(days=30)))
-    found = [pk for pk, _ in published_near(subject, [])]
+    found = [pk for pk, _, _ in published_near(subject, [])]
     assert near.pk in found and far.pk not in found
 
 

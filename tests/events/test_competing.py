@@ -1,4 +1,6 @@
 """Competing accounts: who else speaks of the same thing, ranked, with the relation suggested."""
+from datetime import UTC, datetime
+
 import pytest
 
 from claims.services import attribution_update
@@ -9,6 +11,7 @@ from ledger.services import actor_for
 from tests.events.conftest import EXPECTATIONS
 
 pytestmark = pytest.mark.django_db
+TOWN_LEDE = "BEIRUT (Wire) - Shells hit the market of Maarat Hermeh on Tuesday, killing nine."
 
 
 def _texts(accounts):
@@ -141,3 +144,50 @@ def test_rank_skips_claims_sharing_a_source():
     other = competing.Account(id=3, text="No jets bombed any hospital.", document_id=2, position=1,
                               source_ids=frozenset({9}))
     assert [s.claim_id for s in competing.rank(subject, [same, other])] == [3]
+
+
+def _account(pk, text, document_id=1, position=1, *, speaker="", kind="other", denies=False, lede="", day=17):
+    return competing.Account(id=pk, text=text, document_id=document_id, position=position,
+                             published_at=datetime(2019, 9, day, 12, tzinfo=UTC), source_ids=frozenset({pk}),
+                             speakers=(speaker,) if speaker else (), kinds=frozenset({kind}), denies=denies,
+                             lede=lede)
+
+
+def test_a_speaker_named_military_is_on_the_states_side():
+    assert _account(1, "It happened.", speaker="A military spokesman", kind="anonymous").side == competing.STATE
+
+
+def test_an_opposition_government_is_not_the_state():
+    account = _account(1, "It happened.", speaker="health ministry of the opposition government")
+    assert account.side == competing.NON_STATE
+
+
+def test_a_denial_of_casualty_figures_contradicts_a_death_toll_from_the_other_side():
+    denial = _account(1, "The spokesman said militants had fabricated the casualty figures.",
+                      speaker="A military spokesman", kind="anonymous", lede=TOWN_LEDE)
+    toll = _account(2, "Nine people were killed when shells hit a market, a monitor said.", document_id=2,
+                    speaker="a war monitor", kind="ngo", lede=TOWN_LEDE)
+    assert competing.rank(denial, [toll])[0].relation == competing.CONTRADICTS
+
+
+def test_one_sides_statements_do_not_contradict_each_other():
+    strike = _account(1, "The army said its artillery struck militant positions.", speaker="army", kind="military")
+    denial = _account(2, "A military spokesman denied that the army had shelled the market.", position=2,
+                      speaker="A military spokesman", kind="anonymous", denies=True)
+    assert competing.rank(strike, [denial])[0].relation != competing.CONTRADICTS
+
+
+def test_the_same_place_and_day_outrank_a_look_alike_from_another_event():
+    denial = _account(1, "The army denied shelling the market.", speaker="army", kind="military", lede=TOWN_LEDE)
+    same_event = _account(2, "Shells killed nine people among the stalls, witnesses said.", document_id=2,
+                          speaker="witnesses", kind="witness", lede=TOWN_LEDE)
+    look_alike = _account(3, "The army shelled the market, residents said.", document_id=3, speaker="residents",
+                          kind="resident", lede="HOMS (Wire) - Shells hit a market in Homs.", day=2)
+    assert [s.claim_id for s in competing.rank(denial, [look_alike, same_event])][0] == 2
+
+
+def test_near_claims_whose_reports_name_the_place_pass_the_first_cut():
+    subject = _account(1, "The army denied it.", lede=TOWN_LEDE)
+    near = [(2, "Forces denied shelling a bakery in Homs.", "HOMS (Wire) - Forces shelled a bakery in Homs."),
+            (3, "Rescue workers pulled bodies from the rubble.", TOWN_LEDE)]
+    assert competing.closest(subject, near, keep=1) == [3]
