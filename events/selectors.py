@@ -82,7 +82,7 @@ def claims_with_sources() -> QuerySet:
 
 def _with_sources(claim: Claim) -> bool:
     """True when the claim came from claims_with_sources(), so its attributions need no further query."""
-    return "attributions" in getattr(claim, "_prefetched_objects_cache", {})
+    return hasattr(claim, "lede") and "attributions" in getattr(claim, "_prefetched_objects_cache", {})
 
 
 def account_of(claim: Claim) -> competing.Account:

@@ -53,6 +53,11 @@ def claim_link_remove(*, link: ClaimLink, actor: str, reason: str = "") -> None:
                   payload={"before": before}, reason=reason)
 
 
+def _shortened(text: str) -> str:
+    """A report's title cut to fit an event's, for events named after the report they started in."""
+    return text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT - 1].rstrip() + "…"
+
+
 def _clean_title(title: str) -> str:
     title = (title or "").strip()
     if not title:
@@ -100,7 +105,7 @@ def event_from_links(*, claim: Claim, actor: str, title: str = "", description: 
     claims = list(Claim.objects.filter(pk__in=component))
     event = Event.objects.filter(claims=claim).order_by("created_at", "id").first()
     if event is None:
-        return event_create(title=title or claim.document.title, description=description, claims=claims,
+        return event_create(title=title or _shortened(claim.document.title), description=description, claims=claims,
                             actor=actor)
     event_add_claims(event=event, claims=claims, actor=actor)
     return event

@@ -2,10 +2,9 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from config.api import WriteThrottle, error_responses
+from config.api import error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
 from events.selectors import claims_with_sources, competing_accounts, event_accounts, event_list, link_list
@@ -21,17 +20,7 @@ from events.serializers import (
 )
 from events.services import claim_link_confirm, claim_link_remove, event_add_claims, event_create, event_from_links
 from ledger.services import actor_for
-from people.permissions import CanEdit, CanMark, IsViewer
-
-
-class RoleAccess:
-    """Viewers read; `write_permission` guards the writes, which are throttled."""
-
-    write_permission = CanEdit
-    throttle_classes = [WriteThrottle]
-
-    def get_permissions(self):
-        return [IsViewer()] if self.request.method in SAFE_METHODS else [self.write_permission()]
+from people.permissions import CanMark, RoleAccess
 
 
 @extend_schema(summary="Competing accounts of a claim", responses={200: CompetingAccountSerializer(many=True),

@@ -191,3 +191,13 @@ def test_near_claims_whose_reports_name_the_place_pass_the_first_cut():
     near = [(2, "Forces denied shelling a bakery in Homs.", "HOMS (Wire) - Forces shelled a bakery in Homs."),
             (3, "Rescue workers pulled bodies from the rubble.", TOWN_LEDE)]
     assert competing.closest(subject, near, keep=1) == [3]
+
+
+def test_a_claim_loaded_with_its_attributions_ranks_as_the_api_ranks_it(reports):
+    """The desk loads claims with their attributions prefetched; the ranking must not lose anything by that."""
+    from claims.models import Claim
+
+    for claim in Claim.objects.all():
+        prefetched = Claim.objects.prefetch_related("attributions__source").get(pk=claim.pk)
+        assert [(a.claim.pk, a.score) for a in competing_accounts(prefetched)] == \
+               [(a.claim.pk, a.score) for a in competing_accounts(Claim.objects.get(pk=claim.pk))]

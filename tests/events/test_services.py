@@ -1,6 +1,8 @@
 """Links, events, and the verdict lines they feed."""
 import pytest
 
+from claims.models import Claim
+from claims.services import report_ingest
 from config.errors import DomainError
 from events.models import Event
 from events.selectors import verdict_links
@@ -52,6 +54,16 @@ def test_event_from_links_gathers_the_whole_chain(seed_document, claim_by, revie
     _link(claim_by, reviewer, HOSPITALS, "Civil defense workers and residents said", "corroborates")
     event = event_from_links(claim=claim_by(DENIAL), actor="command:tests")
     assert event.claims.count() == 3 and event.title == seed_document.title
+
+
+def test_event_named_after_a_long_report_title_is_shortened_to_fit(db, reviewer):
+    long_title = "Ceasefire talks " + "and more talks " * 40
+    report_ingest(text="Rebels said the town fell. The army denied that the town fell.", title=long_title,
+                  actor="command:tests")
+    first, second = Claim.objects.order_by("position")[:2]
+    claim_link_confirm(claim=second, other=first, relation="contradicts", reviewer=reviewer, actor="user:rita")
+    event = event_from_links(claim=second, actor="command:tests")
+    assert len(event.title) == Event._meta.get_field("title").max_length and event.title.endswith("…")
 
 
 def test_event_from_links_extends_the_claims_existing_event(seed_document, claim_by, reviewer):
