@@ -1,7 +1,7 @@
 """Admin screens for events and claim links: read-only, since reviewers confirm links in the desk or the API."""
 from django.contrib import admin
 
-from events.models import ClaimLink, Event
+from events.models import ClaimLink, Event, EventClaim
 from ledger.admin import ReadOnlyAdmin
 
 
@@ -9,7 +9,12 @@ from ledger.admin import ReadOnlyAdmin
 class EventAdmin(ReadOnlyAdmin):
     list_display = ["title", "created_at"]
     search_fields = ["title", "description"]
-    filter_horizontal = ["claims"]
+
+
+@admin.register(EventClaim)
+class EventClaimAdmin(ReadOnlyAdmin):
+    list_display = ["event", "claim", "added_at"]
+    list_select_related = ["event", "claim"]
 
 
 @admin.register(ClaimLink)

@@ -7,8 +7,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         """Register our rows with the ledger's reconciliation."""
-        from events.models import ClaimLink, Event
+        from events.models import ClaimLink, Event, EventClaim
         from ledger import reconcile
 
         reconcile.register("claimlink", ClaimLink, fields=["claim_id", "other_id", "relation", "note", "reviewer_id"])
         reconcile.register("event", Event, fields=["title", "description"])
+        reconcile.register("eventclaim", EventClaim, fields=["event_id", "claim_id"])

@@ -18,7 +18,7 @@ class Event(LedgeredModel):
 
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True, default="")
-    claims = models.ManyToManyField(Claim, related_name="events", blank=True)
+    claims = models.ManyToManyField(Claim, related_name="events", blank=True, through="EventClaim")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -48,3 +48,18 @@ class ClaimLink(LedgeredModel):
 
     def __str__(self):
         return f"{self.claim_id} {self.relation} {self.other_id}"
+
+
+class EventClaim(LedgeredModel):
+    """One claim gathered into an event: a row of its own, so adding it is a recorded write like any other."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="memberships")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="event_memberships")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event_id", "claim_id"]
+        constraints = [models.UniqueConstraint(fields=["event", "claim"], name="eventclaim_unique_pair")]
+
+    def __str__(self):
+        return f"event {self.event_id} ∋ claim {self.claim_id}"

@@ -4,7 +4,7 @@ Every function runs in one transaction (@recorded) and appends its ledger entry 
 """
 from claims.models import Claim
 from config.errors import Conflict, DomainError
-from events.models import ClaimLink, Event, LinkRelation
+from events.models import ClaimLink, Event, EventClaim, LinkRelation
 from events.selectors import connected_claims
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -75,11 +75,18 @@ def event_create(*, title: str, claims: list[Claim], actor: str, description: st
     if not claims:
         raise DomainError(NO_CLAIMS, fields={"claims": [NO_CLAIMS]})
     event = Event.objects.create(title=title, description=(description or "").strip())
-    claim_ids = sorted({c.pk for c in claims})
-    event.claims.add(*claim_ids)
     ledger_append(actor=actor, action="event.created", object_type="event", object_id=event.pk,
-                  payload={"after": snapshot(event), "claims": claim_ids})
+                  payload={"after": snapshot(event)})
+    _gather(event=event, claim_ids=sorted({c.pk for c in claims}), actor=actor)
     return event
+
+
+def _gather(*, event: Event, claim_ids: list[int], actor: str) -> None:
+    """Add claims to an event, one recorded membership row each."""
+    for claim_id in claim_ids:
+        membership = EventClaim.objects.create(event=event, claim_id=claim_id)
+        ledger_append(actor=actor, action="eventclaim.created", object_type="eventclaim", object_id=membership.pk,
+                      payload={"after": snapshot(membership)})
 
 
 @recorded
@@ -89,10 +96,7 @@ def event_add_claims(*, event: Event, claims: list[Claim], actor: str) -> list[i
         raise DomainError(NO_CLAIMS, fields={"claims": [NO_CLAIMS]})
     present = set(event.claims.values_list("pk", flat=True))
     added = sorted({c.pk for c in claims} - present)
-    if added:
-        event.claims.add(*added)
-        ledger_append(actor=actor, action="event.claims_added", object_type="event", object_id=event.pk,
-                      payload={"claims": added})
+    _gather(event=event, claim_ids=added, actor=actor)
     return added
 
 

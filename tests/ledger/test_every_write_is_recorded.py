@@ -17,7 +17,8 @@ IDS = [m._meta.label for m in LEDGERED]
 
 def test_the_ledgered_models_are_the_ones_we_expect():
     assert set(IDS) == {"sources.Source", "sources.SourceAlias", "sources.Document", "claims.Claim",
-                        "claims.Attribution", "claims.Assessment", "events.Event", "events.ClaimLink"}
+                        "claims.Attribution", "claims.Assessment", "events.Event", "events.EventClaim",
+                        "events.ClaimLink"}
 
 
 @pytest.mark.parametrize("model", LEDGERED, ids=IDS)
@@ -94,3 +95,14 @@ def test_changing_a_source_in_the_admin_records_before_and_after(client, admin_u
                                                                "description": "", "affiliation": "", **INLINE})
     entry = LedgerEntry.objects.get(action="source.changed", object_id=str(source.pk))
     assert entry.payload == {"before": {"kind": "other"}, "after": {"kind": "ngo"}}
+
+
+def test_adding_a_claim_to_an_event_outside_a_service_is_refused(db):
+    from events.services import event_create
+
+    claim, other = AttributionFactory().claim, AttributionFactory().claim
+    event = event_create(title="Strike on Saraqeb", claims=[claim], actor="command:tests")
+    with pytest.raises(UnrecordedWrite):
+        event.claims.add(other)
+    assert list(event.claims.all()) == [claim]
+    assert LedgerEntry.objects.filter(action="eventclaim.created").count() == 1
