@@ -2,6 +2,7 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.db import transaction
 
 from ledger.guard import LedgeredModel, UnrecordedWrite
 from ledger.models import LedgerEntry
@@ -102,7 +103,7 @@ def test_adding_a_claim_to_an_event_outside_a_service_is_refused(db):
 
     claim, other = AttributionFactory().claim, AttributionFactory().claim
     event = event_create(title="Strike on Saraqeb", claims=[claim], actor="command:tests")
-    with pytest.raises(UnrecordedWrite):
+    with pytest.raises(UnrecordedWrite), transaction.atomic():
         event.claims.add(other)
     assert list(event.claims.all()) == [claim]
     assert LedgerEntry.objects.filter(action="eventclaim.created").count() == 1
