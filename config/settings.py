@@ -145,6 +145,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims, their sources, reviewers' marks and the hash-chained ledger of every change.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema maps every endpoint and filter: only people with a newsroom role may read it.
+    "SERVE_PERMISSIONS": ["people.permissions.IsViewer"],
     # Attributions and marks both have a "stance", with different choices: name the two enums apart.
     "ENUM_NAME_OVERRIDES": {
         "AttributionStanceEnum": "claims.models.Stance",
@@ -158,6 +160,8 @@ if LEDGER_SIGNING_KEY_FILE is None and not TESTING and (STATE_DIR / "ledger-sign
     LEDGER_SIGNING_KEY_FILE = str(STATE_DIR / "ledger-signing-key.pem")
 LEDGER_CHECKPOINT_EVERY = env_int("LEDGER_CHECKPOINT_EVERY", 1, minimum=1)
 LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
+# Who may read the ledger API; the ledger imports no other app, so the wiring names the class here.
+LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")

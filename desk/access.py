@@ -4,7 +4,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from people.roles import EDITOR, REVIEWER, ROLES, VIEWER, role_of
+from people.roles import EDITOR, REVIEWER, VIEWER, role_at_least, role_of
 
 # Scripts and styles only from our own static files: a report that smuggles markup past escaping still cannot run.
 CONTENT_SECURITY_POLICY = (
@@ -13,15 +13,10 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def at_least(held: str | None, role: str) -> bool:
-    """True when a held role (or None) is this role or a higher one."""
-    return held is not None and ROLES.index(held) >= ROLES.index(role)
-
-
 def abilities(request) -> dict:
     """What the templates may offer this user, from the role read once per request."""
     held = getattr(request, "desk_role", None)
-    return {"role": held, "can_mark": at_least(held, REVIEWER), "can_ingest": at_least(held, EDITOR)}
+    return {"role": held, "can_mark": role_at_least(held, REVIEWER), "can_ingest": role_at_least(held, EDITOR)}
 
 
 def desk_page(role: str = VIEWER, *, write_role: str | None = None):
@@ -32,7 +27,7 @@ def desk_page(role: str = VIEWER, *, write_role: str | None = None):
         def wrapper(request, *args, **kwargs):
             request.desk_role = role_of(request.user)
             needed = write_role if request.method == "POST" and write_role else role
-            if not at_least(request.desk_role, needed):
+            if not role_at_least(request.desk_role, needed):
                 raise PermissionDenied
             response = view(request, *args, **kwargs)
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

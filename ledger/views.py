@@ -1,5 +1,7 @@
 """The ledger's read-only API: entries, export, verification, head, public key, checkpoints."""
+from django.conf import settings
 from django.http import StreamingHttpResponse
+from django.utils.module_loading import import_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, pagination
@@ -13,7 +15,6 @@ from ledger.canonical import GENESIS_HASH
 from ledger.exporting import FORMATS, checkpoint_lines, export_lines
 from ledger.filters import LedgerEntryFilter
 from ledger.keys import signing_key
-from ledger.permissions import CanReadLedger
 from ledger.serializers import (
     LedgerCheckpointSerializer,
     LedgerEntrySerializer,
@@ -26,6 +27,13 @@ from ledger.verification import verify_ledger
 NO_KEY = "No signing key is configured (LEDGER_SIGNING_KEY_FILE), so there is no public key and no checkpoint."
 BAD_FORMAT = "Unknown export format {fmt!r}; use jsonl or csv."
 TEXT_RESPONSE = OpenApiResponse(OpenApiTypes.STR, description="One entry per line, streamed")
+
+
+class LedgerReadAccess:
+    """View mixin: settings.LEDGER_READ_PERMISSION_CLASSES decides who reads, since the ledger knows no roles."""
+
+    def get_permissions(self):
+        return [import_string(path)() for path in settings.LEDGER_READ_PERMISSION_CLASSES]
 
 
 class SeqCursorPagination(pagination.CursorPagination):
@@ -48,10 +56,9 @@ class IgnoreFormatParameter(DefaultContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class LedgerEntryList(generics.ListAPIView):
+class LedgerEntryList(LedgerReadAccess, generics.ListAPIView):
     """List entries oldest first, filtered by object, actor, action, time or seq range."""
 
-    permission_classes = [CanReadLedger]
     serializer_class = LedgerEntrySerializer
     filterset_class = LedgerEntryFilter
     pagination_class = SeqCursorPagination
@@ -65,10 +72,9 @@ class LedgerEntryList(generics.ListAPIView):
     responses={(200, "application/x-ndjson"): TEXT_RESPONSE, (200, "text/csv"): TEXT_RESPONSE},
     filters=True,
 )
-class LedgerExport(generics.GenericAPIView):
+class LedgerExport(LedgerReadAccess, generics.GenericAPIView):
     """Stream the (filtered) entries as JSON lines or CSV, the files ledger/verify.py checks."""
 
-    permission_classes = [CanReadLedger]
     filterset_class = LedgerEntryFilter
     content_negotiation_class = IgnoreFormatParameter
     pagination_class = None
@@ -86,10 +92,8 @@ class LedgerExport(generics.GenericAPIView):
         return response
 
 
-class LedgerVerify(APIView):
+class LedgerVerify(LedgerReadAccess, APIView):
     """Recompute the chain and check it against the head row and the signed checkpoints."""
-
-    permission_classes = [CanReadLedger]
 
     @extend_schema(
         parameters=[OpenApiParameter("reconcile", bool, description="also compare live rows with the ledger")],
@@ -100,10 +104,8 @@ class LedgerVerify(APIView):
         return Response(verify_ledger(reconcile=reconcile))
 
 
-class LedgerHeadView(APIView):
+class LedgerHeadView(LedgerReadAccess, APIView):
     """The newest entry's seq and hash, with the latest signed checkpoint: archive these."""
-
-    permission_classes = [CanReadLedger]
 
     @extend_schema(responses=LedgerHeadSerializer)
     def get(self, request):
@@ -113,10 +115,8 @@ class LedgerHeadView(APIView):
         return Response(LedgerHeadSerializer(data).data)
 
 
-class LedgerPublicKey(APIView):
+class LedgerPublicKey(LedgerReadAccess, APIView):
     """The Ed25519 public key that checkpoint signatures verify under."""
-
-    permission_classes = [CanReadLedger]
 
     @extend_schema(responses={200: PublicKeySerializer, 404: OpenApiResponse(description="no key configured")})
     def get(self, request):
@@ -126,10 +126,9 @@ class LedgerPublicKey(APIView):
         return Response({"key_id": key.key_id, "public_key": key.public_pem})
 
 
-class LedgerCheckpointList(generics.ListAPIView):
+class LedgerCheckpointList(LedgerReadAccess, generics.ListAPIView):
     """Signed checkpoints, smallest first."""
 
-    permission_classes = [CanReadLedger]
     serializer_class = LedgerCheckpointSerializer
     pagination_class = SizeCursorPagination
     filter_backends = []
@@ -138,10 +137,8 @@ class LedgerCheckpointList(generics.ListAPIView):
         return selectors.checkpoints()
 
 
-class LedgerCheckpointExport(APIView):
+class LedgerCheckpointExport(LedgerReadAccess, APIView):
     """Every signed checkpoint as JSON lines, the file verify.py --checkpoints reads."""
-
-    permission_classes = [CanReadLedger]
 
     @extend_schema(responses={(200, "application/x-ndjson"): TEXT_RESPONSE})
     def get(self, request):

@@ -3,6 +3,7 @@ import secrets
 
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 
 from config.errors import Conflict, DomainError
 from ledger.guard import recorded
@@ -15,9 +16,24 @@ SELF_LOCKOUT = "You cannot remove your own admin role or deactivate yourself; as
 
 
 def _account(user: User) -> dict:
-    """What the ledger records of an account: never the password or its hash."""
-    return {"username": user.username, "email": user.email, "role": role_of(user) if user.is_active else None,
+    """What every viewer may read of an account in the ledger: no password, hash or email address.
+
+    Group membership is recorded apart from the effective role, which is None for inactive users and
+    "admin" for superusers whatever their groups, so that changing either is never a silent no-op.
+    """
+    return {"username": user.username, "role": role_of(user), "groups": sorted(g.name for g in user.groups.all()),
             "is_active": user.is_active, "is_superuser": user.is_superuser}
+
+
+def _change_payload(before: dict, after: dict, *, email_changed: bool, password: str) -> dict:
+    """The ledger payload of an account change (empty when nothing changed): only what differs."""
+    changed = {k for k in after if after[k] != before[k]}
+    payload = {"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}}
+    if email_changed:
+        payload["email_changed"] = True
+    if password:
+        payload["password"] = password
+    return payload if changed or email_changed or password else {}
 
 
 def _check_role(role: str | None) -> None:
@@ -35,7 +51,10 @@ def _set_role(user: User, role: str | None) -> None:
 def _set_password(user: User, password: str | None) -> str:
     """Set the given password, or a generated one; return the password so it can be shown once."""
     password = password or secrets.token_urlsafe(18)
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as refused:
+        raise DomainError(" ".join(refused.messages), fields={"password": refused.messages}) from None
     user.set_password(password)
     user.save(update_fields=["password"])
     return password
@@ -68,7 +87,7 @@ def user_update(*, user: User, actor: str, by: User | None = None, reason: str =
     if by is not None and by.pk == user.pk and (changes.get("is_active") is False
                                                   or ("role" in changes and changes["role"] != ADMIN)):
         raise Conflict(SELF_LOCKOUT, fields={"role": [SELF_LOCKOUT]})
-    before = _account(user)
+    before, old_email = _account(user), user.email
     plain = ""
     if "role" in changes:
         _check_role(changes["role"])
@@ -78,16 +97,12 @@ def user_update(*, user: User, actor: str, by: User | None = None, reason: str =
             setattr(user, field, changes[field])
     user.full_clean(exclude=["password"])
     user.save()
-    new_password = ""
+    password_note = ""
     if changes.get("password") or changes.get("generate_password"):
         new_password = _set_password(user, changes.get("password"))
-        plain = "" if changes.get("password") else new_password
-    after = _account(user)
-    changed = {k for k in after if after[k] != before[k]}
-    if changed or new_password:
-        payload = {"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}}
-        if new_password:
-            payload["password"] = "given" if changes.get("password") else "generated"
+        plain, password_note = ("", "given") if changes.get("password") else (new_password, "generated")
+    payload = _change_payload(before, _account(user), email_changed=user.email != old_email, password=password_note)
+    if payload:
         ledger_append(actor=actor, action="user.changed", object_type="user", object_id=user.pk,
                       payload=payload, reason=reason)
     return user, plain

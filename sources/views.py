@@ -2,12 +2,11 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
-from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from config.api import WriteThrottle, error_responses
+from config.api import error_responses
 from ledger.services import actor_for
-from people.permissions import CanEdit, IsViewer
+from people.permissions import CanEdit, RoleAccess
 from sources.filters import SourceFilter
 from sources.models import Source
 from sources.selectors import source_list, source_track_record
@@ -22,13 +21,10 @@ from sources.serializers import (
 from sources.services import source_alias_add, source_create, source_merge, source_update
 
 
-class SourceAccess:
+class SourceAccess(RoleAccess):
     """Viewers read; editors write. Writes are throttled."""
 
-    throttle_classes = [WriteThrottle]
-
-    def get_permissions(self):
-        return [IsViewer()] if self.request.method in SAFE_METHODS else [CanEdit()]
+    write_permission = CanEdit
 
 
 def _detail(source_id: int, status_code=status.HTTP_200_OK) -> Response:

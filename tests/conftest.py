@@ -89,13 +89,14 @@ def _restore_role_groups() -> None:
     from django.contrib.auth.models import Group, Permission
 
     roles = import_module("people.migrations.0001_roles").ROLES
+    dropped = import_module("people.migrations.0002_admin_reads_accounts").DROPPED
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     for role, codes in roles.items():
         group, _ = Group.objects.get_or_create(name=role)
-        labels = [code.split(".") for code in codes]
+        labels = [code.split(".") for code in codes if tuple(code.split(".")) not in dropped or role != "admin"]
         group.permissions.set([Permission.objects.get(content_type__app_label=app, codename=codename)
                                for app, codename in labels])
 

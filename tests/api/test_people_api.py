@@ -48,7 +48,8 @@ def test_user_creation_is_in_the_ledger_without_password_hash(api, admin_user):
 def test_admin_changes_a_role(api, admin_user, viewer):
     response = api(admin_user).patch(f"/api/users/{viewer.pk}/", {"role": "editor"}, format="json")
     assert response.status_code == 200 and response.json()["role"] == "editor"
-    assert LedgerEntry.objects.get(action="user.changed").payload["after"] == {"role": "editor"}
+    after = LedgerEntry.objects.get(action="user.changed").payload["after"]
+    assert after == {"role": "editor", "groups": ["editor"]}
 
 
 def test_admin_deactivates_a_user(api, admin_user, viewer):
@@ -81,6 +82,23 @@ def test_bad_user_creation_is_refused_and_changes_nothing(api, admin_user, viewe
     response = api(admin_user).post("/api/users/", body, format="json")
     assert response.status_code == status, response.content
     unchanged()
+
+
+def test_a_password_the_policy_refuses_is_a_400_naming_the_password(api, admin_user, unchanged):
+    response = api(admin_user).post("/api/users/", {"username": "nadia", "role": "viewer", "password": "123"},
+                                    format="json")
+    assert response.status_code == 400 and response.json()["error"]["fields"]["password"]
+    unchanged()
+
+
+def test_viewers_reading_the_ledger_never_see_account_emails(api, admin_user, viewer):
+    api(admin_user).post("/api/users/", {"username": "nadia", "role": "viewer", "email": "nadia@home.test"},
+                         format="json")
+    nadia = User.objects.get(username="nadia")
+    api(admin_user).patch(f"/api/users/{nadia.pk}/", {"email": "nadia@work.test"}, format="json")
+    export = api(viewer).get("/api/ledger/export/", {"object_type": "user"})
+    text = b"".join(export.streaming_content).decode()
+    assert "email_changed" in text and "@home.test" not in text and "@work.test" not in text
 
 
 def test_bad_role_change_is_400(api, admin_user, viewer, unchanged):

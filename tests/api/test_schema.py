@@ -44,3 +44,18 @@ def test_schema_documents_export_formats_and_content_types(schema):
 def test_schema_describes_errors_with_the_error_component(schema):
     response = schema["paths"]["/api/sources/"]["post"]["responses"]["409"]
     assert response["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/Error"
+
+
+@pytest.mark.parametrize("url", ["/api/schema/", "/api/docs/"])
+def test_anonymous_visitors_cannot_read_the_schema(api, db, url):
+    assert api(None).get(url).status_code in (401, 403)
+
+
+@pytest.mark.parametrize("url", ["/api/schema/", "/api/docs/"])
+def test_users_without_a_role_cannot_read_the_schema(api, outsider, url):
+    assert api(outsider).get(url).status_code == 403
+
+
+@pytest.mark.parametrize("url", ["/api/schema/", "/api/docs/"])
+def test_viewer_reads_the_schema(api, viewer, url):
+    assert api(viewer).get(url).status_code == 200

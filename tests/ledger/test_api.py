@@ -131,3 +131,22 @@ def test_the_schema_describes_the_export_as_streamed_text(db):
     export = schema["paths"]["/api/ledger/export/"]["get"]
     assert set(export["responses"]["200"]["content"]) == {"application/x-ndjson", "text/csv"}
     assert {"format", "object_type", "seq_min", "recorded_after"} <= {p["name"] for p in export["parameters"]}
+
+
+def test_who_may_read_the_ledger_is_the_setting(api, outsider, settings, chain):
+    settings.LEDGER_READ_PERMISSION_CLASSES = ["rest_framework.permissions.IsAuthenticated"]
+    assert api(outsider).get(reverse("ledger-list")).status_code == 200
+
+
+def test_the_ledger_imports_no_other_app():
+    import ast
+    from pathlib import Path
+
+    import ledger
+
+    others = {"people", "sources", "claims", "events", "desk"}
+    for path in Path(ledger.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not {name.split(".")[0] for name in names} & others, path

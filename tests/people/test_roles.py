@@ -13,7 +13,7 @@ def test_migration_creates_the_four_role_groups():
 
 
 @pytest.mark.parametrize(("group", "codename"), [
-    ("viewer", "view_claim"), ("reviewer", "add_assessment"), ("editor", "change_claim"), ("admin", "add_user"),
+    ("viewer", "view_claim"), ("reviewer", "add_assessment"), ("editor", "change_claim"), ("admin", "view_user"),
 ])
 def test_each_role_carries_its_model_permission(group, codename):
     assert Group.objects.get(name=group).permissions.filter(codename=codename).exists()
