@@ -138,6 +138,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.api.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "writes": env_str("CLAIMLEDGER_WRITE_RATE", "1000/min"),
+        "ledger_verify": env_str("LEDGER_VERIFY_RATE", "12/min"),
     },
 }
 SPECTACULAR_SETTINGS = {

@@ -48,6 +48,20 @@ class FailureSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
+class ReconcileFindingSerializer(serializers.Serializer):
+    object_type = serializers.CharField()
+    object_id = serializers.CharField()
+    kind = serializers.CharField(help_text="edited, unrecorded or gone")
+    message = serializers.CharField(required=False)
+    fields = serializers.DictField(required=False, help_text='{field: {"ledger": …, "live": …}} for an edited row')
+
+
+class ReconcileResultSerializer(serializers.Serializer):
+    ok = serializers.BooleanField()
+    types = serializers.ListField(child=serializers.CharField())
+    findings = ReconcileFindingSerializer(many=True)
+
+
 class VerifyResultSerializer(serializers.Serializer):
     ok = serializers.BooleanField()
     entries = serializers.IntegerField()
@@ -55,3 +69,4 @@ class VerifyResultSerializer(serializers.Serializer):
     checkpoints = serializers.IntegerField(required=False)
     signatures_checked = serializers.BooleanField(required=False)
     failure = FailureSerializer(required=False)
+    reconcile = ReconcileResultSerializer(required=False, help_text="present with ?reconcile=1")

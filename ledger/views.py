@@ -4,7 +4,7 @@ from django.http import StreamingHttpResponse
 from django.utils.module_loading import import_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, pagination
+from rest_framework import generics, pagination, throttling
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -92,8 +92,16 @@ class LedgerExport(LedgerReadAccess, generics.GenericAPIView):
         return response
 
 
+class VerifyThrottle(throttling.UserRateThrottle):
+    """A verification reads the whole ledger (and with reconcile, every recorded table): a few a minute per user."""
+
+    scope = "ledger_verify"
+
+
 class LedgerVerify(LedgerReadAccess, APIView):
     """Recompute the chain and check it against the head row and the signed checkpoints."""
+
+    throttle_classes = [VerifyThrottle]
 
     @extend_schema(
         parameters=[OpenApiParameter("reconcile", bool, description="also compare live rows with the ledger")],

@@ -150,3 +150,22 @@ def test_the_ledger_imports_no_other_app():
         names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
         names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         assert not {name.split(".")[0] for name in names} & others, path
+
+
+def test_verification_is_throttled_per_user(api, viewer, chain, monkeypatch):
+    from django.core.cache import cache
+
+    from ledger.views import VerifyThrottle
+
+    monkeypatch.setattr(VerifyThrottle, "rate", "2/min", raising=False)
+    cache.clear()
+    client = api(viewer)
+    statuses = [client.get("/api/ledger/verify/").status_code for _ in range(3)]
+    cache.clear()
+    assert statuses == [200, 200, 429]
+
+
+def test_reconcile_findings_are_described_in_the_schema():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    verify = schema["components"]["schemas"]["VerifyResult"]["properties"]
+    assert "reconcile" in verify
