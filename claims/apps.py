@@ -6,9 +6,11 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and assessments"
 
     def ready(self):
-        """Tell the ledger which fields of our rows it records, so verify_ledger --reconcile can check them."""
+        """Register with the ledger (fields it records) and with sources (merges and affiliations restate claims)."""
         from claims.models import Assessment, Attribution, Claim
+        from claims.services import claims_restate_for_sources
         from ledger import reconcile
+        from sources.services import on_sources_changed
 
         reconcile.register("claim", Claim,
                            fields=["document_id", "text", "start", "end", "position", "voice", "hedges", "status"])
@@ -18,3 +20,4 @@ class ClaimsConfig(AppConfig):
         reconcile.register("assessment", Assessment,
                            fields=["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id",
                                    "excerpt", "note", "reviewer_id"])
+        on_sources_changed(claims_restate_for_sources)

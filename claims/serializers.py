@@ -1,10 +1,9 @@
 """What the API shows of claims, documents and marks, and what it accepts to change them."""
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
-from claims.services import EMPTY_REPORT, TOO_LARGE
+from claims.reports import read_upload
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
@@ -212,30 +211,15 @@ class IngestSerializer(serializers.Serializer):
     def validate_file(self, upload) -> str:
         """Return the uploaded report as text; refuse what is not a UTF-8 .txt file (nothing is stored)."""
         if not upload.name.lower().endswith(".txt"):
-            raise _unreadable(f"{upload.name} is not a .txt file; upload the report as UTF-8 plain text.")
-        if upload.size > settings.MAX_REPORT_BYTES:
-            message = TOO_LARGE.format(size=upload.size, limit=settings.MAX_REPORT_BYTES)
-            raise DomainError(message, code="too_large", fields={"file": [message]}, status=413)
-        raw = upload.read()
-        if b"\x00" in raw:
-            raise _unreadable(f"{upload.name} is a binary file, not UTF-8 text.")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise _unreadable(f"{upload.name} is not UTF-8 text (bad byte at offset {exc.start}).") from None
-        if not text.strip():
-            raise DomainError(EMPTY_REPORT, code="empty", fields={"file": [EMPTY_REPORT]})
-        return text
+            message = f"{upload.name} is not a .txt file; upload the report as UTF-8 plain text."
+            raise DomainError(message, code="unsupported_file", fields={"file": [message]}, status=415)
+        return read_upload(upload)
 
     def validate(self, data):
         if ("text" in data) == ("file" in data):
             raise serializers.ValidationError({"text": ["Send the report as `text` or as a `file` upload, "
                                                         "one of the two."]})
         return data
-
-
-def _unreadable(message: str) -> DomainError:
-    return DomainError(message, code="unsupported_file", fields={"file": [message]}, status=415)
 
 
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from claims import extraction
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
-from claims.selectors import verdict_of
-from config.errors import DomainError
+from claims.reports import EMPTY_REPORT, TOO_LARGE
+from claims.selectors import verdict_of, verdicts_of
+from claims.verdict import Verdict
+from config.errors import DomainError, refusal
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
@@ -18,8 +22,8 @@ from sources.models import Document, Source, SourceKind
 from sources.services import document_create, source_resolve, text_sha256
 
 UNKNOWN_OUTLET = "Unknown outlet"
-EMPTY_REPORT = "The report is empty: there is no text to extract claims from."
-TOO_LARGE = "The report is {size:,} bytes; the limit is {limit:,} bytes."
+UNTITLED = "Untitled report"
+TITLE_LENGTH = 120
 UNKNOWN_STANCE = "Unknown stance {stance!r}; use one of: {choices}."
 SPAN_OUTSIDE = "The span {start}-{end} does not lie inside the document's {length} characters."
 TEXT_NOT_IN_DOCUMENT = "The corrected text does not occur in the document; a claim must quote its report exactly."
@@ -44,10 +48,15 @@ def _outlet_name(outlet: str, dateline: extraction.Dateline | None, url: str) ->
 
 
 def _title_for(title: str, claims: list[extraction.ExtractedClaim], dateline) -> str:
+    """Title a report as given, else by its first statement with words beyond the dateline."""
     if title.strip():
         return title.strip()[:500]
-    first = claims[0].text[dateline.end - claims[0].start:] if dateline and claims else claims[0].text
-    return first[:120].rstrip() + ("…" if len(first) > 120 else "")
+    skip = dateline.end if dateline else 0
+    for claim in claims:
+        first = claim.text[max(skip - claim.start, 0):].strip()
+        if first:
+            return first[:TITLE_LENGTH].rstrip() + ("…" if len(first) > TITLE_LENGTH else "")
+    return UNTITLED
 
 
 def _check_report(text: str) -> None:
@@ -120,10 +129,11 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
     return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
 
 
-def _recompute_status(*, claim: Claim, actor: str, reason: str) -> None:
-    verdict = verdict_of(claim)
+def _recompute_status(*, claim: Claim, actor: str, reason: str, verdict: Verdict | None = None) -> Verdict:
+    """Store the status the verdict rule gives the claim now; return the verdict."""
+    verdict = verdict or verdict_of(claim)
     if verdict.status == claim.status:
-        return
+        return verdict
     before = claim.status
     claim.status = verdict.status
     claim.save(update_fields=["status", "updated_at"])
@@ -131,23 +141,40 @@ def _recompute_status(*, claim: Claim, actor: str, reason: str) -> None:
                   payload={"before": {"status": before}, "after": {"status": verdict.status},
                            "rule": verdict.reason},
                   reason=reason)
+    return verdict
+
+
+def claims_restate_for_sources(*, source_ids: set[int], actor: str, reason: str) -> None:
+    """Recompute the claims these sources mark or speak in: a merge or new affiliation changes who is independent."""
+    touched = Q(assessments__source_id__in=source_ids) | Q(attributions__source_id__in=source_ids)
+    claims = list(Claim.objects.select_for_update().filter(pk__in=Claim.objects.filter(touched).values("pk"))
+                  .prefetch_related("assessments", "attributions").order_by("pk"))
+    verdicts = verdicts_of(claims)
+    for claim in claims:
+        _recompute_status(claim=claim, actor=actor, reason=reason, verdict=verdicts[claim.pk])
 
 
 @recorded
 def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
                       evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> Assessment:
-    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status."""
+    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status.
+
+    The claim's standing after the mark is on the returned assessment's `verdict` (a Verdict).
+    """
     if stance not in AssessmentStance.values:
         message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(AssessmentStance.values))
         raise DomainError(message, fields={"stance": [message]})
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     assessment = Assessment(claim=claim, source=source, stance=stance, evidence_url=evidence_url,
                             evidence_document=evidence_document, excerpt=excerpt, note=note, reviewer=reviewer)
-    assessment.full_clean()
+    try:
+        assessment.full_clean()
+    except ValidationError as exc:
+        raise refusal(exc) from None
     assessment.save()
     ledger_append(actor=actor, action="assessment.recorded", object_type="assessment", object_id=assessment.pk,
                   payload={"after": snapshot(assessment)}, reason=note)
-    _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
+    assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
     return assessment
 
 

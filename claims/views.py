@@ -1,6 +1,4 @@
 """API for reports, claims, attributions and reviewers' marks."""
-import csv
-import json
 from datetime import UTC, datetime
 
 from django.http import StreamingHttpResponse
@@ -8,12 +6,11 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
+from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
 from claims.models import Attribution, Claim
 from claims.selectors import (
@@ -29,7 +26,6 @@ from claims.selectors import (
     verdicts_of,
 )
 from claims.serializers import (
-    CSV_COLUMNS,
     AssessmentCreatedSerializer,
     AssessmentCreateSerializer,
     AssessmentSerializer,
@@ -43,7 +39,6 @@ from claims.serializers import (
     DocumentSerializer,
     HistoryEntrySerializer,
     IngestSerializer,
-    csv_row,
 )
 from claims.services import (
     assessment_record,
@@ -53,25 +48,14 @@ from claims.services import (
     claim_correct,
     report_ingest,
 )
-from config.api import WriteThrottle, error_responses
+from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError
 from ledger.services import actor_for
-from people.permissions import CanEdit, CanMark, IsViewer
-from sources.models import Source
+from people.permissions import CanMark, RoleAccess
 
 BAD_AS_OF = "as_of must be an ISO 8601 time such as 2026-11-24T16:00:00Z."
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
                          "verdict and marks as they stood at this moment (ISO 8601; UTC when no offset).")
-
-
-class RoleAccess:
-    """Viewers read; `write_permission` guards the writes, which are throttled."""
-
-    write_permission = CanEdit
-    throttle_classes = [WriteThrottle]
-
-    def get_permissions(self):
-        return [IsViewer()] if self.request.method in SAFE_METHODS else [self.write_permission()]
 
 
 def _claim_response(pk: int, as_of: datetime | None = None, status_code=status.HTTP_200_OK) -> Response:
@@ -102,55 +86,7 @@ class JSONLDRenderer(renderers.JSONRenderer):
     format = "jsonld"
 
 
-class FirstRenderer(DefaultContentNegotiation):
-    """Ignore ?format= for content negotiation: on the export it names the file format, not a renderer."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
-class _Echo:
-    """A file-like object whose write() hands back the line, so csv.writer can feed a stream."""
-
-    def write(self, value):
-        return value
-
-
-EXPORT_CHUNK = 500  # claims fetched (with their attributions and marks) per round trip while streaming
 BAD_FORMAT = "format must be csv, jsonl or claimreview."
-
-
-def _export_rows(claims):
-    """Yield claims with their marks prefetched, a chunk at a time, so memory stays flat."""
-    return claims.prefetch_related("assessments").iterator(chunk_size=EXPORT_CHUNK)
-
-
-def _csv_lines(claims):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for claim in _export_rows(claims):
-        yield writer.writerow(csv_row(claim))
-
-
-def _jsonl_lines(claims):
-    for claim in _export_rows(claims):
-        yield json.dumps(ClaimSerializer(claim).data, ensure_ascii=False, default=str) + "\n"
-
-
-def _claimreview_lines(claims):
-    """Stream one JSON array of ClaimReview objects."""
-    parents = dict(Source.objects.values_list("id", "affiliation_id"))
-    yield "[\n"
-    for index, claim in enumerate(_export_rows(claims)):
-        review = claim_review(claim, verdicts_of([claim], parents)[claim.pk], reviewed_at=latest_mark_at(claim))
-        yield ("" if index == 0 else ",\n") + json.dumps(review, ensure_ascii=False)
-    yield "\n]\n"
-
-
-EXPORTS = {"csv": ("text/csv; charset=utf-8", _csv_lines),
-           "jsonl": ("application/x-ndjson; charset=utf-8", _jsonl_lines),
-           "claimreview": ("application/ld+json; charset=utf-8", _claimreview_lines)}
-EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld"}
 EXPORT_FORMAT = OpenApiParameter("format", str, enum=list(EXPORTS), default="csv",
                                  description="csv (one row per claim), jsonl (one claim per line, as in "
                                              "/api/claims/) or claimreview (a JSON-LD array of ClaimReview).")
@@ -319,8 +255,7 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         incoming.is_valid(raise_exception=True)
         mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
                                  **incoming.validated_data)
-        claim = claim_detail(pk)
-        standing = {"id": claim.pk, "status": claim.status, "verdict_reason": verdicts_of([claim])[pk].reason}
+        standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
         body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -358,7 +293,7 @@ class ClaimExportView(RoleAccess, generics.GenericAPIView):
     """Every claim the filters select, streamed row by row in constant memory; ordering as in /api/claims/."""
 
     filterset_class = ClaimFilter
-    content_negotiation_class = FirstRenderer
+    content_negotiation_class = IgnoreFormatParameter
     renderer_classes = [renderers.JSONRenderer]
 
     def get_queryset(self):
@@ -368,8 +303,8 @@ class ClaimExportView(RoleAccess, generics.GenericAPIView):
         chosen = request.query_params.get("format") or "csv"
         if chosen not in EXPORTS:
             raise DomainError(BAD_FORMAT, fields={"format": [BAD_FORMAT]})
-        content_type, lines = EXPORTS[chosen]
+        content_type, lines, extension = EXPORTS[chosen]
         claims = self.filter_queryset(self.get_queryset())
         response = StreamingHttpResponse(lines(claims), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="claims.{EXTENSIONS[chosen]}"'
+        response["Content-Disposition"] = f'attachment; filename="claims.{extension}"'
         return response

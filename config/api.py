@@ -1,9 +1,10 @@
-"""API plumbing shared by every app: pagination and the one error format."""
+"""API plumbing shared by every app: pagination, the one error format, and the pieces of streamed exports."""
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, pagination, permissions, serializers, throttling
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -30,6 +31,20 @@ class WriteThrottle(throttling.SimpleRateThrottle):
     def get_cache_key(self, request, view):
         ident = request.user.pk if request.user and request.user.is_authenticated else self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class IgnoreFormatParameter(DefaultContentNegotiation):
+    """On an export, ?format= names the file format, not a DRF renderer: always answer with the first renderer."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class EchoWriter:
+    """A file-like object whose write() hands the line back, so csv.writer can feed a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
 
 
 class ErrorBodySerializer(serializers.Serializer):

@@ -1,4 +1,5 @@
 """The one error type services raise when a request breaks a business rule."""
+from django.core.exceptions import ValidationError
 
 
 class DomainError(Exception):
@@ -25,3 +26,12 @@ class Conflict(DomainError):
 
     def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None):
         super().__init__(message, code="conflict", fields=fields, status=409)
+
+
+def refusal(exc: ValidationError) -> DomainError:
+    """Turn a model's ValidationError into the DomainError callers handle, naming the fields at fault."""
+    if not hasattr(exc, "error_dict"):
+        return DomainError("; ".join(exc.messages))
+    fields = exc.message_dict
+    message = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in fields.items())
+    return DomainError(message, fields=fields)

@@ -2,30 +2,23 @@
 from datetime import UTC, datetime, time
 
 from django import forms
-from django.conf import settings
 
 from claims.models import AssessmentStance
-from claims.services import EMPTY_REPORT, TOO_LARGE
+from claims.reports import EMPTY_REPORT, read_upload
+from config.errors import DomainError
 from sources.models import Source
 from sources.services import source_find
 
-BINARY_FILE = "The file is binary, not a text report: paste the text or upload a UTF-8 .txt file."
-NOT_UTF8 = "The file is not UTF-8 text (an unreadable byte at offset {offset}); save it as UTF-8 and try again."
 PASTE_OR_UPLOAD = "Paste the report or upload its file, not both."
 UNKNOWN_SOURCE = "No source is called {name!r}. Pick a name from the list, or ask an editor to add the source."
 
 
 def _decode_report(upload) -> str:
-    """Read an uploaded report as UTF-8 text, refusing what is too large, binary or in another encoding."""
-    if upload.size > settings.MAX_REPORT_BYTES:
-        raise forms.ValidationError(TOO_LARGE.format(size=upload.size, limit=settings.MAX_REPORT_BYTES))
-    raw = upload.read()
-    if b"\x00" in raw:
-        raise forms.ValidationError(BINARY_FILE)
+    """Read an uploaded report with the rules every way in shares (claims/reports.py)."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise forms.ValidationError(NOT_UTF8.format(offset=exc.start)) from None
+        return read_upload(upload)
+    except DomainError as exc:
+        raise forms.ValidationError(exc.message) from None
 
 
 class IngestForm(forms.Form):

@@ -78,12 +78,6 @@ def source_claims(source: Source) -> QuerySet[Claim]:
             .order_by("-document__ingested_at", "document_id", "position"))
 
 
-def source_track_record(source: Source) -> dict[str, int]:
-    """How many of a source's claims stand in each status (one aggregate query)."""
-    counts = dict(source_claims(source).order_by().values_list("status").annotate(n=Count("id")))
-    return {status: counts.get(status, 0) for status in Status.values}
-
-
 def review_queue() -> QuerySet[Claim]:
     """Claims still waiting for a verdict (unverified or disputed), oldest first."""
     return (Claim.objects.filter(status__in=REVIEW_STATUSES)

@@ -23,6 +23,7 @@ from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain
 from people.roles import EDITOR, REVIEWER
+from sources.selectors import STATUSES, source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
@@ -157,12 +158,12 @@ def search(request):
 def source_detail(request, pk: int):
     """A source's claims and track record: how its claims have stood up."""
     source = selectors.source_for_page(pk)
-    record = selectors.source_track_record(source)
+    record = source_track_record(source)
     return _render(request, "desk/source.html", {
         "source": source,
         "aliases": source.aliases.all(),
-        "total": sum(record.values()),
-        "bars": status_bars(record),
+        "total": record["claims"],
+        "bars": status_bars({status: record[status] for status in STATUSES}),
         "chart": chart_size(),
         "page": _page_of(request, selectors.source_claims(source)),
     })

@@ -3,6 +3,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
+from config.api import EchoWriter
 from ledger.canonical import canonical_json
 from ledger.models import format_time
 from ledger.verify import EXPORTED_FIELDS
@@ -27,16 +28,9 @@ def jsonl_lines(items: Iterable[dict]) -> Iterator[str]:
         yield json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-class _Line:
-    """A file-like object whose write() hands the CSV row back instead of storing it."""
-
-    def write(self, text: str) -> str:
-        return text
-
-
 def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     """A header row, then one row per entry; the payload column holds its canonical JSON text."""
-    writer = csv.writer(_Line())
+    writer = csv.writer(EchoWriter())
     yield writer.writerow(EXPORTED_FIELDS)
     for item in items:
         row = dict(item, payload=canonical_json(item["payload"]).decode("utf-8"))

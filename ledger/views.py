@@ -5,10 +5,10 @@ from django.utils.module_loading import import_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, pagination, throttling
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api import IgnoreFormatParameter
 from config.errors import DomainError, NotFound
 from ledger import selectors
 from ledger.canonical import GENESIS_HASH
@@ -47,13 +47,6 @@ class SeqCursorPagination(pagination.CursorPagination):
 
 class SizeCursorPagination(SeqCursorPagination):
     ordering = "size"
-
-
-class IgnoreFormatParameter(DefaultContentNegotiation):
-    """?format= names the export format here, not a DRF renderer; always answer with the first renderer."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
 
 
 class LedgerEntryList(LedgerReadAccess, generics.ListAPIView):

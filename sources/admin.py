@@ -1,6 +1,8 @@
 """Admin screens for sources and documents; every save goes through the services, so it reaches the ledger."""
+from django import forms
 from django.contrib import admin
 
+from config.errors import DomainError
 from ledger.services import actor_for
 from sources import services
 from sources.models import Document, Source, SourceAlias
@@ -14,8 +16,54 @@ class SourceAliasInline(admin.TabularInline):
     can_delete = False
 
 
+def _add_errors(form: forms.ModelForm, error: DomainError) -> None:
+    """Show a service's refusal on the form, beside the fields at fault when the form has them."""
+    fields = {name: messages for name, messages in error.fields.items() if name in form.fields}
+    for name, messages in fields.items():
+        for message in messages:
+            form.add_error(name, message)
+    if not fields:
+        form.add_error(None, error.message)
+
+
+class SourceForm(forms.ModelForm):
+    """Checks a source with the services' own rules, so a refusal is shown on the form, not a server error."""
+
+    class Meta:
+        model = Source
+        fields = ["name", "kind", "description", "affiliation"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                services.source_check(name=data["name"], kind=data["kind"], affiliation=data.get("affiliation"),
+                                      source=self.instance if self.instance.pk else None)
+            except DomainError as exc:
+                _add_errors(self, exc)
+        return data
+
+
+class SourceAliasForm(forms.ModelForm):
+    """Refuses an alias that is already its source's name or another source's, as the service would."""
+
+    class Meta:
+        model = SourceAlias
+        fields = ["source", "name"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                services.source_alias_check(source=data["source"], name=data["name"])
+            except DomainError as exc:
+                _add_errors(self, exc)
+        return data
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ["name", "kind", "affiliation", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -39,6 +87,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(SourceAlias)
 class SourceAliasAdmin(admin.ModelAdmin):
+    form = SourceAliasForm
     list_display = ["name", "source"]
     search_fields = ["name", "source__name"]
     autocomplete_fields = ["source"]

@@ -1,11 +1,4 @@
-import hashlib
-
 from django.apps import AppConfig
-
-
-def _text_sha256(document) -> str:
-    """The ledger records a document's text by its hash, not in full."""
-    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
 class SourcesConfig(AppConfig):
@@ -16,9 +9,11 @@ class SourcesConfig(AppConfig):
         """Tell the ledger which fields of our rows it records, so verify_ledger --reconcile can check them."""
         from ledger import reconcile
         from sources.models import Document, Source, SourceAlias
+        from sources.services import text_sha256
 
         reconcile.register("source", Source, fields=["name", "kind", "description", "affiliation_id"])
         reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name"])
+        # The ledger records a document's text by its hash, not in full.
         reconcile.register("document", Document,
                            fields=["title", "outlet_id", "url", "published_at", "dateline_place"],
-                           derived={"text_sha256": _text_sha256})
+                           derived={"text_sha256": lambda document: text_sha256(document.text)})

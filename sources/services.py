@@ -1,10 +1,14 @@
 """Writes to sources and documents; each runs in one transaction and appends its ledger entries."""
 import hashlib
+import math
+from collections.abc import Callable, Iterable
 
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
+from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
 
-from config.errors import Conflict, DomainError
+from config.errors import Conflict, DomainError, refusal
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
@@ -18,6 +22,35 @@ UNKNOWN_KIND = "Unknown source kind {kind!r}; use one of: {choices}."
 NAME_TAKEN = "The name {name!r} already belongs to source {source_id} ({existing})."
 SELF_AFFILIATION = "A source cannot be affiliated with itself or with a party affiliated with it."
 MERGE_INTO_SELF = "A source cannot be merged into itself."
+OWN_NAME = "{name!r} is already this source's name."
+
+# Called with the ids of sources whose identity or affiliation changed, inside the change's transaction.
+_on_sources_changed: list[Callable[..., None]] = []
+
+
+def on_sources_changed(callback: Callable[..., None]) -> Callable[..., None]:
+    """Let an app built on sources (claims) react, in the same transaction, when parties merge or realign.
+
+    The callback is called as callback(source_ids=set[int], actor=str, reason=str).
+    """
+    if callback not in _on_sources_changed:
+        _on_sources_changed.append(callback)
+    return callback
+
+
+def _sources_changed(source_ids: Iterable[int], *, actor: str, reason: str) -> None:
+    ids = set(source_ids)
+    for callback in _on_sources_changed:
+        callback(source_ids=ids, actor=actor, reason=reason)
+
+
+def _with_affiliates(source: Source) -> set[int]:
+    """Return the source's id and those of every party below it, whose independence its affiliation decides."""
+    found, frontier = {source.pk}, {source.pk}
+    while frontier:
+        frontier = set(Source.objects.filter(affiliation_id__in=frontier).values_list("id", flat=True)) - found
+        found |= frontier
+    return found
 
 
 def text_sha256(text: str) -> str:
@@ -37,13 +70,23 @@ def source_find(name: str) -> Source | None:
     return source
 
 
+def _fuzzy_lengths(key: str) -> tuple[int, int]:
+    """Return the shortest and longest name that can reach FUZZY_CUTOFF against key (ratio <= 2*shorter/sum)."""
+    cutoff = FUZZY_CUTOFF / 100
+    return math.ceil(len(key) * cutoff / (2 - cutoff)), math.floor(len(key) * (2 - cutoff) / cutoff)
+
+
 def _fuzzy_find(key: str) -> Source | None:
     """Find a source whose name or alias is the same spelling but for a letter or two."""
     words = len(key.split())
+    shortest, longest = _fuzzy_lengths(key)
+    near = {"key_length__gte": shortest, "key_length__lte": longest}
     choices = {}
-    for source_id, other in Source.objects.values_list("id", "name_key"):
+    for source_id, other in (Source.objects.annotate(key_length=Length("name_key")).filter(**near)
+                             .values_list("id", "name_key")):
         choices[("source", source_id)] = other
-    for source_id, other in SourceAlias.objects.values_list("source_id", "name_key"):
+    for source_id, other in (SourceAlias.objects.annotate(key_length=Length("name_key")).filter(**near)
+                             .values_list("source_id", "name_key")):
         choices[("alias", source_id)] = other
     candidates = {k: v for k, v in choices.items() if len(v.split()) == words}
     match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
@@ -72,6 +115,21 @@ def _check_affiliation(source: Source | None, affiliation: Source | None) -> Non
         return
     if any(party.pk == source.pk for party in affiliation.affiliation_chain()):
         raise DomainError(SELF_AFFILIATION, fields={"affiliation": [SELF_AFFILIATION]})
+
+
+def source_check(*, name: str, kind: str, affiliation: Source | None = None, source: Source | None = None) -> None:
+    """Refuse a source's name, kind or affiliation before a form saves it (admin), with the services' messages."""
+    _check_name_free(name, except_source=source)
+    _check_kind(kind)
+    _check_affiliation(source, affiliation)
+
+
+def source_alias_check(*, source: Source, name: str) -> None:
+    """Refuse an alias that is this source's own name or already another source's."""
+    _check_name_free(name, except_source=source)
+    if name_key(name) == name_key(source.name):
+        message = OWN_NAME.format(name=name.strip())
+        raise Conflict(message, fields={"name": [message]})
 
 
 def _add_alias(*, source: Source, name: str, actor: str) -> SourceAlias | None:
@@ -140,17 +198,17 @@ def source_update(*, source: Source, actor: str, reason: str = "", **changes) ->
     ledger_append(actor=actor, action="source.changed", object_type="source", object_id=source.pk,
                   payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
                   reason=reason)
+    if "affiliation_id" in changed:  # who counts as independent of whom has changed
+        _sources_changed(_with_affiliates(source), actor=actor, reason=f"source {source.pk} affiliation changed")
     return source
 
 
 @recorded
 def source_alias_add(*, source: Source, name: str, actor: str) -> SourceAlias:
-    """Give a source another name it can be found by."""
-    _check_name_free(name, except_source=source)
-    alias = _add_alias(source=source, name=name, actor=actor)
-    if alias is None:  # the name already finds this source
-        return SourceAlias.objects.filter(source=source, name_key=name_key(name)).first() or source
-    return alias
+    """Give a source another name it can be found by; a name it already goes by as an alias is returned as is."""
+    source_alias_check(source=source, name=name)
+    existing = SourceAlias.objects.filter(source=source, name_key=name_key(name)).first()
+    return existing or _add_alias(source=source, name=name, actor=actor)
 
 
 def _move_references(*, duplicate: Source, into: Source, actor: str) -> dict[str, int]:
@@ -160,7 +218,10 @@ def _move_references(*, duplicate: Source, into: Source, actor: str) -> dict[str
         if not (relation.one_to_many or relation.one_to_one):
             continue
         model, field = relation.related_model, relation.field
-        rows = list(model._default_manager.filter(**{field.name: duplicate}))
+        rows = model._default_manager.filter(**{field.name: duplicate})
+        if model is Source:  # the survivor itself was moved out from under the duplicate first
+            rows = rows.exclude(pk=into.pk)
+        rows = list(rows)
         for row in rows:
             setattr(row, field.name, into)
             row.save(update_fields=[field.name])
@@ -173,13 +234,24 @@ def _move_references(*, duplicate: Source, into: Source, actor: str) -> dict[str
     return moved
 
 
+def _lift_out_of(duplicate: Source, *, into: Source, actor: str) -> None:
+    """When the survivor sits below the duplicate, give it the duplicate's own affiliation, so no cycle is left."""
+    if not any(party.pk == duplicate.pk for party in into.affiliation_chain()[1:]):
+        return
+    before = snapshot(into, ["affiliation_id"])
+    into.affiliation = duplicate.affiliation
+    into.save(update_fields=["affiliation"])
+    ledger_append(actor=actor, action="source.changed", object_type="source", object_id=into.pk,
+                  payload={"before": before, "after": snapshot(into, ["affiliation_id"])},
+                  reason=f"source {duplicate.pk} merged into {into.pk}")
+
+
 @recorded
 def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") -> Source:
     """Fold a duplicate source into another: its name becomes an alias and everything it carried moves."""
     if source.pk == into.pk:
         raise Conflict(MERGE_INTO_SELF, fields={"into": [MERGE_INTO_SELF]})
-    if any(party.pk == source.pk for party in into.affiliation_chain()[1:]):
-        into.affiliation = source.affiliation if source.affiliation_id != into.pk else None
+    _lift_out_of(source, into=into, actor=actor)
     moved = _move_references(duplicate=source, into=into, actor=actor)
     before = snapshot(source)
     name, merged_id = source.name, source.pk
@@ -192,6 +264,7 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
     _add_alias(source=into, name=name, actor=actor)
     ledger_append(actor=actor, action="source.merged", object_type="source", object_id=into.pk,
                   payload={"merged": merged_id, "into": into.pk, "name": name, "moved": moved}, reason=reason)
+    _sources_changed(_with_affiliates(into), actor=actor, reason=f"source {merged_id} merged into {into.pk}")
     return into
 
 
@@ -201,7 +274,10 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
     """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
     document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
                         dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
-    document.full_clean(exclude=["sha256", "ingested_by"])
+    try:
+        document.full_clean(exclude=["sha256", "ingested_by"])
+    except ValidationError as exc:
+        raise refusal(exc) from None
     document.save()
     ledger_append(actor=actor, action="document.ingested", object_type="document", object_id=document.pk,
                   payload={"after": snapshot(document)})

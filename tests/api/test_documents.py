@@ -25,6 +25,13 @@ def test_ingest_json_answers_201_with_claims(api, editor):
     assert body["claims"][1]["attributions"][0]["name_as_written"] == "Residents"
 
 
+def test_ingest_of_a_report_with_its_dateline_on_a_line_of_its_own_answers_201(api, editor):
+    text = "AMMAN (Reuters) -\n\nRebels said the town fell on Sunday."
+    response = api(editor).post("/api/documents/", {"text": text}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["title"] == "Rebels said the town fell on Sunday."
+
+
 def test_ingest_records_who_ingested(api, editor):
     api(editor).post("/api/documents/", {"text": REPORT}, format="json")
     assert Document.objects.get().ingested_by == editor

@@ -8,6 +8,8 @@ from claims.services import report_ingest
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
+from sources.services import document_create
+from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +71,25 @@ def test_same_report_twice_is_found_not_duplicated(seed_text):
 def test_given_outlet_and_title_win_over_the_dateline(seed_text):
     document = report_ingest(text=seed_text, actor="command:tests", outlet="Wire Desk", title="Idlib strikes").document
     assert (document.outlet.name, document.title) == ("Wire Desk", "Idlib strikes")
+
+
+def test_report_with_its_dateline_on_a_line_of_its_own_is_titled_by_its_first_statement():
+    text = "AMMAN (Reuters) -\n\nRebels said the town fell on Sunday.\nThe army denied it."
+    document = report_ingest(text=text, actor="command:tests").document
+    assert (document.title, document.outlet.name) == ("Rebels said the town fell on Sunday.", "Reuters")
+
+
+def test_report_with_nothing_but_a_dateline_is_untitled():
+    document = report_ingest(text="AMMAN (Reuters) -\n\n", actor="command:tests").document
+    assert document.title == "Untitled report"
+
+
+def test_a_document_the_model_refuses_is_a_domain_error_naming_the_field():
+    outlet = SourceFactory(name="Reuters", kind="media")
+    with pytest.raises(DomainError, match="url") as caught:
+        document_create(text="Rebels said so.", title="Rebels", outlet=outlet, url="not a url",
+                        actor="command:tests")
+    assert "url" in caught.value.fields
 
 
 def test_outlet_falls_back_to_url_host():

@@ -3,8 +3,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from claims.models import Claim
+from claims.reports import BINARY_FILE
 from claims.services import EMPTY_REPORT, assessment_record
-from desk.forms import BINARY_FILE, PASTE_OR_UPLOAD
+from desk.forms import PASTE_OR_UPLOAD
 from ledger.models import LedgerEntry
 from sources.models import Document
 from tests.factories import ClaimFactory, DocumentFactory, SourceFactory
@@ -50,6 +51,12 @@ def test_editor_ingests_a_pasted_report(page_client, editor):
     assert LedgerEntry.objects.filter(action="document.ingested", actor="user:ed").exists()
 
 
+def test_editor_ingests_a_report_with_its_dateline_on_a_line_of_its_own(page_client, editor):
+    response = page_client(editor).post("/", {"text": "AMMAN (Reuters) -\n\nRebels said the town fell on Sunday."})
+    assert response.status_code == 302
+    assert Document.objects.get().title == "Rebels said the town fell on Sunday."
+
+
 def test_editor_ingests_an_uploaded_file(page_client, editor, seed_text):
     upload = SimpleUploadedFile("idlib.txt", seed_text.encode("utf-8"), content_type="text/plain")
     page_client(editor).post("/", {"file": upload})
@@ -75,7 +82,7 @@ def test_empty_report_is_refused_with_a_clear_message(page_client, editor):
 
 def test_binary_file_is_refused(page_client, editor):
     upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", content_type="image/jpeg")
-    assert BINARY_FILE.split(",")[0] in _refused(page_client(editor), {"file": upload})
+    assert BINARY_FILE.format(name="photo.jpg") in _refused(page_client(editor), {"file": upload})
 
 
 def test_file_not_in_utf8_is_refused(page_client, editor):

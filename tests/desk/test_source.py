@@ -25,6 +25,23 @@ def test_track_record_draws_one_bar_per_status_to_scale(page_client, viewer, rev
     assert "2 (67%)" in html and "1 (33%)" in html
 
 
+def test_track_record_leaves_out_the_outlets_own_voice(page_client, viewer):
+    outlet = SourceFactory(name="Reuters", kind="media")
+    AttributionFactory(source=outlet)
+    AttributionFactory(source=outlet, is_reporter_voice=True)
+    html = page_client(viewer).get(f"/sources/{outlet.pk}/").content.decode()
+    assert "How the 1 claim attributed to Reuters stand" in html
+
+
+def test_track_record_matches_the_api(page_client, api, viewer):
+    outlet = SourceFactory(name="Reuters", kind="media")
+    AttributionFactory(source=outlet)
+    AttributionFactory(source=outlet, is_reporter_voice=True)
+    record = api(viewer).get(f"/api/sources/{outlet.pk}/").json()["track_record"]
+    html = page_client(viewer).get(f"/sources/{outlet.pk}/").content.decode()
+    assert f"How the {record['claims']} claim attributed" in html
+
+
 def test_bars_are_scaled_to_the_longest():
     bars = {bar.status: bar for bar in status_bars({"corroborated": 4, "disputed": 1, "denied": 0, "unverified": 2})}
     assert bars["corroborated"].width == BAR_MAX_WIDTH

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import ExtractionError, extract, to_json
 from claims.extraction.render import to_table
-from claims.management.commands.ingest import read_report
+from claims.reports import read_report_file
+from config.errors import DomainError
 
 
 class Command(BaseCommand):
@@ -20,9 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args, **options):
-        text = read_report(options["file"])
         try:
-            claims = extract(text)
+            claims = extract(read_report_file(options["file"]))
+        except DomainError as exc:
+            raise CommandError(exc.message) from None
         except ExtractionError as exc:
             raise CommandError(f"{options['file']}: {exc}") from None
         if options["format"] == "json":

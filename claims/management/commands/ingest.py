@@ -4,27 +4,9 @@ from datetime import UTC, datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from claims.reports import read_report_file
 from claims.services import report_ingest
 from config.errors import DomainError
-
-
-def read_report(path: str) -> str:
-    """Read a report as UTF-8 text, or explain why it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise CommandError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path}: is a directory, not a report file") from None
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in raw:
-        raise CommandError(f"{path}: is a binary file, not UTF-8 text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CommandError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
 def parse_published(value: str | None):
@@ -55,13 +37,13 @@ class Command(BaseCommand):
         parser.add_argument("--published", default=None, help="publication date, ISO 8601")
 
     def handle(self, *args, **options):
-        text = read_report(options["file"])
         published = parse_published(options["published"])
         try:
+            text = read_report_file(options["file"])
             result = report_ingest(text=text, title=options["title"], outlet=options["outlet"], url=options["url"],
                                    published_at=published, actor="command:ingest")
         except DomainError as exc:
-            raise CommandError(f"{options['file']}: {exc.message}") from None
+            raise CommandError(exc.message) from None  # the file's messages name it; the others are about it
         document = result.document
         if not result.created:
             self.stdout.write(f"Already stored as document {document.pk} ({document.title!r}) with "

@@ -1,0 +1,44 @@
+"""Claims streamed as files, a chunk of rows at a time so memory stays flat: CSV, JSON lines, ClaimReview."""
+import csv
+import json
+
+from claims.claimreview import claim_review
+from claims.selectors import latest_mark_at, verdicts_of
+from claims.serializers import CSV_COLUMNS, ClaimSerializer, csv_row
+from config.api import EchoWriter
+from sources.models import Source
+
+EXPORT_CHUNK = 500  # claims fetched (with their attributions and marks) per round trip while streaming
+
+
+def _export_rows(claims):
+    """Yield claims with their marks prefetched, a chunk at a time."""
+    return claims.prefetch_related("assessments").iterator(chunk_size=EXPORT_CHUNK)
+
+
+def _csv_lines(claims):
+    writer = csv.writer(EchoWriter())
+    yield writer.writerow(CSV_COLUMNS)
+    for claim in _export_rows(claims):
+        yield writer.writerow(csv_row(claim))
+
+
+def _jsonl_lines(claims):
+    for claim in _export_rows(claims):
+        yield json.dumps(ClaimSerializer(claim).data, ensure_ascii=False, default=str) + "\n"
+
+
+def _claimreview_lines(claims):
+    """Stream one JSON array of ClaimReview objects."""
+    parents = dict(Source.objects.values_list("id", "affiliation_id"))
+    yield "[\n"
+    for index, claim in enumerate(_export_rows(claims)):
+        review = claim_review(claim, verdicts_of([claim], parents)[claim.pk], reviewed_at=latest_mark_at(claim))
+        yield ("" if index == 0 else ",\n") + json.dumps(review, ensure_ascii=False)
+    yield "\n]\n"
+
+
+# format -> (content type, line generator, file extension)
+EXPORTS = {"csv": ("text/csv; charset=utf-8", _csv_lines, "csv"),
+           "jsonl": ("application/x-ndjson; charset=utf-8", _jsonl_lines, "jsonl"),
+           "claimreview": ("application/ld+json; charset=utf-8", _claimreview_lines, "jsonld")}
