@@ -1,5 +1,7 @@
 """Checking the ledger in the database: the chain (with ledger/verify.py's checker), the head row, the checkpoints."""
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from django.core.cache import cache
+from django.utils import timezone
 
 from ledger import reconcile as reconciliation
 from ledger.checkpoints import signature_valid
@@ -51,6 +53,18 @@ def verify_chain() -> dict:
         return {**result, "ok": False, "entries": checker.count, "head": None, "failure": failure.as_dict()}
     return {**result, "entries": checker.count, "head": checker.last_hash, "checkpoints": len(checkpoints),
             "signatures_checked": signed}
+
+
+def verify_chain_recent(*, max_age: int = 60) -> dict:
+    """The chain's verification, reused for up to max_age seconds while the head stays put: pages cannot make
+    every visit re-hash a long ledger. A new entry moves the head and forces a fresh run."""
+    seq, head_hash = LedgerHead.objects.filter(pk=1).values_list("seq", "hash").first() or (0, "")
+    key = f"ledger-verification:{seq}:{head_hash}"
+    result = cache.get(key)
+    if result is None:
+        result = {**verify_chain(), "verified_at": timezone.now().isoformat()}
+        cache.set(key, result, max_age)
+    return result
 
 
 def verify_ledger(*, reconcile: bool = False) -> dict:

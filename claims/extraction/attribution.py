@@ -210,6 +210,8 @@ def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
         elif not _time_or_adverb(tokens, j, i):
             break
         j -= 1
+    if 1 <= j < cue_start - 1 and tokens[j - 1].low == "to" and cue_start == i:
+        j = i - 1  # "Officials not authorized to speak publicly said": the adverb modifies "speak"
     return j, cue_start
 
 

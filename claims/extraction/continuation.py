@@ -11,7 +11,7 @@ _REACH = 40  # sentences searched either side; quotations are never that long
 
 
 def continue_quotes(sentences: list[tuple[int, int, int]], quotes: list[list[tuple[int, int]]],
-                    mentions: list[list[Mention]]) -> list[list[Mention]]:
+                    mentions: list[list[Mention]], announced: dict[int, Mention] | None = None) -> list[list[Mention]]:
     """Give cue-less sentences inside a quotation the speaker of that quotation (before or after)."""
     out = [list(m) for m in mentions]
     for idx, (start, end, para) in enumerate(sentences):
@@ -21,6 +21,8 @@ def continue_quotes(sentences: list[tuple[int, int, int]], quotes: list[list[tup
         if span is None or _quoted_share(quotes[para], start, end) < _MIN_QUOTED_SHARE:
             continue
         speaker = _speaker_within(sentences, mentions, span, para, idx) or _speaker_before(sentences, out, idx, para)
+        if speaker is None and announced and idx and span[0] == start:
+            speaker = announced.get(idx - 1)  # a quotation paragraph after "X posted a message"
         if speaker is not None:
             out[idx] = [replace(speaker, cue=None, stance="assert", reported_to=None, order=1)]
     return out

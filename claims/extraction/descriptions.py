@@ -8,6 +8,9 @@ from .tokens import Token
 _LINKS = words("of for and & on")
   # small words inside an institution's name ("Centers for Disease Control")
 _COMPANY_SUFFIXES = words("inc inc. corp corp. co co. ltd ltd. plc llc group holdings ag sa gmbh nv")
+_TYPE_SPAN = 7  # words of ", the city's largest hospital"
+_COPULAS = words("is was")
+_ARTICLES = words("the a an")
 _NAMED_REACH = 30  # sentences back in which "the union" looks for "X Union"
 
 
@@ -72,3 +75,46 @@ def fits_description(phrase_text: str, entity_words: set[str]) -> bool:
         if word not in entity_words and word.rstrip("s") not in entity_words and word + "s" not in entity_words:
             return False
     return True
+
+
+def typed_holder(sentences: list[list[Token]], index: int, phrase_text: str, head: str) -> str | None:
+    """"the hospital" after "Bayview Medical Center, the city's largest hospital," (or "... is the city's
+    largest hospital"): the name an apposition or predicate gave that type noun to."""
+    wanted = [w for w in phrase_text.lower().split() if w not in DETERMINERS]
+    for back in range(index - 1, max(-1, index - _NAMED_REACH), -1):
+        tokens = sentences[back]
+        for k, tok in enumerate(tokens):
+            if tok.text == head and (name := _introduced_name(tokens, k, wanted)):
+                return name
+    return None
+
+
+def _introduced_name(tokens: list[Token], k: int, wanted: list[str]) -> str | None:
+    """The capitalized name before ", the ... <noun>" or "is the ... <noun>" ending at `k`."""
+    j = k - 1
+    while j >= 0 and k - j <= _TYPE_SPAN and tokens[j].text != "," and tokens[j].low not in _COPULAS:
+        j -= 1
+    between = tokens[j + 1:k + 1]
+    if j < 1 or not between or between[0].low not in _ARTICLES and not between[0].is_capitalized:
+        return None
+    if any(t.low in PREPOSITIONS for t in between):
+        return None  # "a spokeswoman for the Madrid Tenants' Union": the apposition's head is another noun
+    seen = {t.low.replace("'s", "").replace("\u2019s", "") for t in between}
+    if not all(w in seen for w in wanted):
+        return None
+    run: list[Token] = []
+    for tok in reversed(tokens[:j]):
+        if not (tok.is_word and (tok.is_capitalized or (run and tok.low in _LINKS))):
+            fronted = tok.low in DETERMINERS and _object_of(tokens, j - len(run) - 1)
+            if tok.low in PREPOSITIONS or fronted:
+                return None  # "a filing with the Securities and Exchange Commission, ...": no subject
+            break
+        run.insert(0, tok)
+    while run and (run[0].low in _LINKS or run[0].low in DETERMINERS):
+        run = run[1:]
+    return " ".join(t.text for t in run) if run else None
+
+
+def _object_of(tokens: list[Token], d: int) -> bool:
+    """"with the X": the determiner at `d` follows a preposition."""
+    return d > 0 and tokens[d - 1].low in PREPOSITIONS

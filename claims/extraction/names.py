@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _LOST_APOSTROPHE = re.compile(r"\b(\w+) s\b")
@@ -32,6 +33,7 @@ _ANONYMOUS_FIRST = re.compile(r"^(?:an? |one |two |three |several |some )?(?:\w+
                               r"(?:spokes(?:man|woman|person)|sources?|people familiar|person familiar|insiders?)\b")
 
 
+@lru_cache(maxsize=4096)
 def normalize_name(name: str) -> str:
     """Key for matching one source across sentences: case, apostrophes and spacing unified."""
     key = name.translate(_APOSTROPHES).lower()

@@ -167,11 +167,17 @@ def _head(tokens: list[Token]) -> str:
     if owner > 0 and any(t.low == "of" for t in tokens[:owner]) and not tokens[owner + 1].is_capitalized:
         return _head(tokens[owner + 1:])  # "the secretary of state's office" -> office
     words = []
-    for tok in tokens:
-        if tok.low in PREPOSITIONS or tok.low in {"who", "that"}:
+    for k, tok in enumerate(tokens):
+        if tok.low in PREPOSITIONS or tok.low in {"who", "that", "not"} or (words and _modifier_participle(tokens, k)):
             break
         words.append(tok.low)
     return words[-1] if words else tokens[-1].low
+
+
+def _modifier_participle(tokens: list[Token], k: int) -> bool:
+    """"Astronomers using the telescope": an -ing word before a determiner opens a modifier of the head."""
+    tok, nxt = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None
+    return tok.low.endswith("ing") and not tok.is_capitalized and nxt is not None and nxt.low in DETERMINERS
 
 
 def _plural(head: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .announce import announcers
 from .attribution import Mention, find_mentions
 from .clean import check_text
 from .continuation import continue_quotes
@@ -34,7 +35,8 @@ def extract(text: str) -> list[ExtractedClaim]:
         for k, (sent, mask) in enumerate(views)
     ]
     article = scan_article(tokens)
-    found = continue_quotes(sentences, quotes, resolve(article, found))
+    resolved = resolve(article, found)
+    found = continue_quotes(sentences, quotes, resolved, announcers(article, sentences, resolved))
     return [_claim(text, span, views[k][1], found[k]) for k, span in enumerate(sentences)]
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .descriptions import acronyms, company_name, expand_acronym, fits_description, named_holder, named_runs
+from .descriptions import (
+    acronyms,
+    company_name,
+    expand_acronym,
+    fits_description,
+    named_holder,
+    named_runs,
+    typed_holder,
+)
 from .epithets import link_epithets, nationality_epithet
 from .gender import descriptor_gender, learn_genders, pronoun_gender
 from .lexicon import (
@@ -26,6 +35,7 @@ from .lexicon import (
 from .mention import Mention
 from .names import normalize_name
 from .phrases import Phrase, person_name
+from .plurals import plural_antecedents, plural_count, singular
 from .tokens import Token
 
 _MEMORY = 50  # earlier parties a pronoun or description may point back to
@@ -47,6 +57,10 @@ class Entity:
     plural: bool
     descriptor: str
     gender: str | None = None
+    seen: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.seen = frozenset(self.descriptor.split()) | frozenset(normalize_name(self.name).split())
 
 
 @dataclass
@@ -62,6 +76,8 @@ class Article:
     genders: dict[str, str] = field(default_factory=dict)
     tokens: list[list[Token]] = field(default_factory=list)
     attributed: list[bool] = field(default_factory=list)  # sentences with a speaker of their own
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person), in sentence order
+    people_parts: set[str] | None = None
     _names: list[list[str]] | None = None
     _acronyms: dict[str, str] | None = None
 
@@ -93,6 +109,7 @@ def scan_article(sentences: list[list[Token]]) -> Article:
         article.subjects.append(_proper_subject(tokens))
         article.leads.append(_lead(tokens))
     article.genders = learn_genders(sentences, article.surnames)
+    article.persons = sorted(article.titled + article.named)
     article.tokens = sentences
     return article
 
@@ -184,12 +201,39 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
         resolved = []
         for mention in mentions:
             name, entity = _resolve_one(article, history[-_MEMORY:], by_key, index, mention.phrase)
+            group = _plural_group(article, history, by_key, index, mention) if name == mention.phrase.text else []
+            if group:
+                resolved.extend(group)
+                continue
             if name is None:
                 continue
             resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
             history.append(entity)
             by_key.setdefault(normalize_name(entity.name), entity)
         out.append(resolved)
+    return out
+
+
+def _plural_group(article: Article, history: list[Entity], by_key: dict[str, Entity], index: int,
+                 mention: Mention) -> list[Mention]:
+    """"The clubs said" after "Leeds United and Burnley ...": one mention for each party summed up."""
+    phrase = mention.phrase
+    if not phrase.plural or plural_count(phrase) == 0:
+        return []
+    recent = [e.name for e in history[-_MEMORY:] if e.person]
+    if article.people_parts is None:  # words of names known to be people (titled or gendered), once
+        article.people_parts = {p for n in [n for _, n in article.titled] + list(article.genders) for p in n.split()}
+    people = {part for name in recent for part in name.split()} | article.people_parts
+    low = bisect.bisect_left(article.persons, (index - 3, ""))
+    persons = article.persons[low:bisect.bisect_left(article.persons, (index, ""))]
+    names = plural_antecedents(article.tokens, persons, people, index, phrase)
+    out = []
+    for name in names:
+        person = singular(phrase.head) in PERSON_NOUNS
+        entity = by_key.get(normalize_name(name)) or Entity(name, person, False, name.lower())
+        history.append(entity)
+        by_key.setdefault(normalize_name(name), entity)
+        out.append(replace(mention, phrase=replace(phrase, text=entity.name, person=None)))
     return out
 
 
@@ -301,9 +345,13 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
             continue
         if entity.person and head not in PERSON_NOUNS and head not in _role_words(entity.descriptor):
             continue  # "The military" is not "a spokesperson for the military government"
-        seen = set(entity.descriptor.split()) | set(normalize_name(entity.name).split())
+        seen = entity.seen
         if head and head in seen and (not institution or fits_description(phrase.text, seen)):
             return entity
+    typed = head not in PERSON_NOUNS and typed_holder(article.tokens, index, phrase.text, head)
+    if typed:
+        known = next((e for e in reversed(history) if e.name == typed), None)
+        return known or Entity(typed, False, False, typed.lower())
     if head in COMPANY_NOUNS and (name := company_name([e.name for e in history])):
         return Entity(name, False, False, head)
     if head in ORG_WORDS and (name := named_holder(article.names, index, head)):

@@ -28,6 +28,7 @@ _RELATIVES = words("who that")
 # Prepositions that double as adjectives at the head of a subject ("Outside experts said").
 _NOT_NOUNS = PREPOSITIONS | DETERMINERS | words("up down off out away back")
 _ADJECTIVAL = words("outside inside past")
+_APPROXIMATORS = words("about around over under nearly almost roughly")  # "About 60% of respondents said"
 _RELATIVE_OPENERS = words("who whom whose which that where when")
 
 
@@ -57,6 +58,8 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return 0 < k < len(tokens) - 1 and np_word(tokens[k - 1]) and _participle(tokens[k + 1])
     if tok.low == "as":
         return k > 0 and tokens[k - 1].low == "such"
+    if k >= 2 and tokens[k - 1].low == "to" and _participle(tokens[k - 2]) and tok.is_word:
+        return not tok.is_capitalized  # "Officials not authorized to speak publicly said"
     if not tok.low.endswith("ing") or not tok.is_word:
         return False
     before = tokens[k - 1] if k else None
@@ -155,6 +158,7 @@ def valid_subject(np: list[Token]) -> bool:
         if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to") and not negated:
             return False
     adjectival = np[0].low in _ADJECTIVAL and len(np) > 1 and np[1].low not in DETERMINERS
+    adjectival = adjectival or (np[0].low in _APPROXIMATORS and len(np) > 1 and np[1].text[:1].isdigit())
     if (np[0].low in PREPOSITIONS and not adjectival) or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
         return False
     return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)

@@ -119,3 +119,12 @@ def test_tampering_helpers_restore_the_triggers(chain, table):
             cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal", [table])
             expected = {f"{table}_no_rewrite", f"{table}_no_truncate"}
         assert {row[0] for row in cursor.fetchall()} == expected
+
+
+def test_recent_verification_is_reused_until_the_head_moves(chain, append):
+    from ledger.verification import verify_chain_recent
+
+    first = verify_chain_recent()
+    assert verify_chain_recent()["verified_at"] == first["verified_at"]
+    append(1)
+    assert verify_chain_recent()["entries"] == first["entries"] + 1
