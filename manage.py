@@ -9,8 +9,10 @@ def use_project_venv():
     try:
         import django  # noqa: F401
     except ImportError:
-        venv_python = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".venv", "bin", "python")
-        if os.path.exists(venv_python) and os.path.realpath(sys.executable) != os.path.realpath(venv_python):
+        venv = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".venv")
+        venv_python = os.path.join(venv, "bin", "python")
+        # Compare environments, not binaries: the venv's python is often a link to this very interpreter.
+        if os.path.exists(venv_python) and os.path.realpath(sys.prefix) != os.path.realpath(venv):
             os.execv(venv_python, [venv_python, *sys.argv])
         raise
 

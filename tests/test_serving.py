@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/nonexistent",
              "DJANGO_SETTINGS_MODULE": "config.settings"}
@@ -33,3 +35,13 @@ def test_extract_claims_runs_without_any_configuration():
                            "--format", "json"], cwd=ROOT, env=CLEAN_ENV, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.lstrip().startswith("{") and done.stderr == ""
+
+
+def test_manage_py_moves_a_python_without_django_into_the_projects_venv():
+    base = getattr(sys, "_base_executable", sys.executable)
+    if subprocess.run([base, "-c", "import django"], capture_output=True).returncode == 0:
+        pytest.skip("the base interpreter has Django installed itself")
+    command = [base, "manage.py", "extract_claims", "fixtures/idlib-strikes-reuters.txt", "--format", "json"]
+    done = subprocess.run(command, cwd=ROOT, env=CLEAN_ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().startswith("{")
