@@ -44,7 +44,8 @@ lint: venv
 
 bench: venv
 	$(PY) bench/extraction.py
-	$(PY) bench/ledger.py
+	$(PY) bench/ledger.py --entries 10000,100000
+	$(PY) bench/competing.py --claims 100000
 
 clean-venv:
 	rm -rf $(VENV)
