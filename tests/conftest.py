@@ -101,13 +101,23 @@ def _restore_role_groups() -> None:
                                for app, codename in labels])
 
 
+def _restore_ledger_head() -> None:
+    """Put back the genesis head row a flush removed, before any test's writers race to recreate it."""
+    from ledger.canonical import GENESIS_HASH
+    from ledger.models import LedgerEntry, LedgerHead
+
+    if not LedgerHead.objects.filter(pk=1).exists() and not LedgerEntry.objects.exists():
+        LedgerHead.objects.create(pk=1, seq=0, hash=GENESIS_HASH)
+
+
 @pytest.fixture(autouse=True)
 def _ledger_stays_append_only(request):
     """Keep ledger_entry append-only in every test, yet let transactional tests flush it afterwards.
 
     The database refuses DELETE and TRUNCATE on a non-empty ledger, which is also how pytest-django
     empties the tables after a transactional test; so those tests lift the triggers just before the
-    flush, and every test that touches the database puts them back first, with the role groups.
+    flush, and every test that touches the database puts them back first, with the role groups and the
+    ledger's head row.
     """
     marker = request.node.get_closest_marker("django_db")
     wants_db = marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
@@ -119,6 +129,7 @@ def _ledger_stays_append_only(request):
     request.getfixturevalue("_django_db_helper")
     _set_triggers(install=True)
     _restore_role_groups()
+    _restore_ledger_head()
     yield
     if not connection.in_atomic_block:
         _set_triggers(install=False)
