@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, Greatest, Substr
 from claims.models import Assessment, AssessmentStance, Attribution, Claim
 from claims.verdict import Mark, Verdict, affiliation_roots, verdict_for
 from config.errors import NotFound
+from ledger.actions import Action
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
 
@@ -211,8 +212,8 @@ def verdict_of(claim: Claim) -> Verdict:
 def claim_as_of(claim: Claim, moment: datetime) -> dict:
     """Replay the ledger up to a moment: the claim's status, the rule behind it, and its marks as they stood."""
     entries = LedgerEntry.objects.filter(recorded_at__lte=moment).filter(
-        Q(object_type="claim", object_id=str(claim.pk), action__in=["claim.created", "claim.status_changed"])
-        | Q(object_type="assessment", action="assessment.recorded", payload__after__claim_id=claim.pk)
+        Q(object_type="claim", object_id=str(claim.pk), action__in=[Action.CLAIM_CREATED, Action.CLAIM_STATUS_CHANGED])
+        | Q(object_type="assessment", action=Action.ASSESSMENT_RECORDED, payload__after__claim_id=claim.pk)
     ).order_by("seq")
     status, reason, marks = None, "", {}
     for entry in entries:
@@ -231,7 +232,7 @@ def claim_as_of(claim: Claim, moment: datetime) -> dict:
 
 def _apply_later_changes(marks: dict[str, dict], moment: datetime) -> None:
     """Apply the changes made to those marks before the moment (a source merge moves a mark to the survivor)."""
-    changes = LedgerEntry.objects.filter(object_type="assessment", action="assessment.changed",
+    changes = LedgerEntry.objects.filter(object_type="assessment", action=Action.ASSESSMENT_CHANGED,
                                          object_id__in=list(marks), recorded_at__lte=moment).order_by("seq")
     for entry in changes:
         marks[entry.object_id].update(entry.payload.get("after", {}))
@@ -255,8 +256,8 @@ def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
 
     return LedgerEntry.objects.filter(
         Q(object_type="claim", object_id=str(claim.pk))
-        | Q(object_type="attribution", object_id__in=created_on_claim("attribution", "attribution.created"))
-        | Q(object_type="assessment", object_id__in=created_on_claim("assessment", "assessment.recorded"))
+        | Q(object_type="attribution", object_id__in=created_on_claim("attribution", Action.ATTRIBUTION_CREATED))
+        | Q(object_type="assessment", object_id__in=created_on_claim("assessment", Action.ASSESSMENT_RECORDED))
     ).order_by("seq")
 
 

@@ -15,6 +15,7 @@ from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
 from config.errors import DomainError, refusal
+from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
@@ -97,12 +98,12 @@ def _store_claim(*, document: Document, found: extraction.ExtractedClaim, positi
     """Store one extracted claim with its attributions; return how many new sources it named."""
     claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
                                  position=position, voice=found.voice, hedges=list(found.hedges))
-    ledger_append(actor=actor, action="claim.created", object_type="claim", object_id=claim.pk,
+    ledger_append(actor=actor, action=Action.CLAIM_CREATED, object_type="claim", object_id=claim.pk,
                   payload={"after": snapshot(claim)})
     speakers, created_count = _speakers(found, outlet, actor)
     for order, speaker in enumerate(speakers, start=1):
         attribution = Attribution.objects.create(claim=claim, position=order, **speaker)
-        ledger_append(actor=actor, action="attribution.created", object_type="attribution",
+        ledger_append(actor=actor, action=Action.ATTRIBUTION_CREATED, object_type="attribution",
                       object_id=attribution.pk, payload={"after": snapshot(attribution)})
     return created_count
 
@@ -137,7 +138,7 @@ def _recompute_status(*, claim: Claim, actor: str, reason: str, verdict: Verdict
     before = claim.status
     claim.status = verdict.status
     claim.save(update_fields=["status", "updated_at"])
-    ledger_append(actor=actor, action="claim.status_changed", object_type="claim", object_id=claim.pk,
+    ledger_append(actor=actor, action=Action.CLAIM_STATUS_CHANGED, object_type="claim", object_id=claim.pk,
                   payload={"before": {"status": before}, "after": {"status": verdict.status},
                            "rule": verdict.reason},
                   reason=reason)
@@ -172,7 +173,7 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     except ValidationError as exc:
         raise refusal(exc) from None
     assessment.save()
-    ledger_append(actor=actor, action="assessment.recorded", object_type="assessment", object_id=assessment.pk,
+    ledger_append(actor=actor, action=Action.ASSESSMENT_RECORDED, object_type="assessment", object_id=assessment.pk,
                   payload={"after": snapshot(assessment)}, reason=note)
     assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
     return assessment
@@ -199,7 +200,7 @@ def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = N
     changed = [k for k in after if after[k] != before[k]]
     if changed:
         claim.save()
-        ledger_append(actor=actor, action="claim.changed", object_type="claim", object_id=claim.pk,
+        ledger_append(actor=actor, action=Action.CLAIM_CHANGED, object_type="claim", object_id=claim.pk,
                       payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
                       reason=reason)
     return claim
@@ -231,7 +232,7 @@ def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", 
     position = (claim.attributions.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     attribution = Attribution.objects.create(claim=claim, source=source, name_as_written=source.name, cue=cue,
                                              stance=stance, reported_to=reported_to, hedge=hedge, position=position)
-    ledger_append(actor=actor, action="attribution.created", object_type="attribution", object_id=attribution.pk,
+    ledger_append(actor=actor, action=Action.ATTRIBUTION_CREATED, object_type="attribution", object_id=attribution.pk,
                   payload={"after": snapshot(attribution)}, reason=reason)
     _sync_voice(claim=claim, actor=actor, reason=reason)
     _recompute_status(claim=claim, actor=actor, reason="attribution added")
@@ -254,7 +255,7 @@ def attribution_update(*, attribution: Attribution, actor: str, reason: str = ""
     changed = [k for k in after if after[k] != before[k]]
     if changed:
         attribution.save()
-        ledger_append(actor=actor, action="attribution.changed", object_type="attribution",
+        ledger_append(actor=actor, action=Action.ATTRIBUTION_CHANGED, object_type="attribution",
                       object_id=attribution.pk, reason=reason,
                       payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}})
         _recompute_status(claim=attribution.claim, actor=actor, reason="attribution changed")
@@ -266,7 +267,7 @@ def attribution_remove(*, attribution: Attribution, actor: str, reason: str = ""
     """Take a wrong attribution off a claim."""
     claim, before, pk = attribution.claim, snapshot(attribution), attribution.pk
     attribution.delete()
-    ledger_append(actor=actor, action="attribution.deleted", object_type="attribution", object_id=pk,
+    ledger_append(actor=actor, action=Action.ATTRIBUTION_DELETED, object_type="attribution", object_id=pk,
                   payload={"before": before}, reason=reason)
     _sync_voice(claim=claim, actor=actor, reason=reason)
     _recompute_status(claim=claim, actor=actor, reason="attribution removed")
@@ -280,6 +281,6 @@ def _sync_voice(*, claim: Claim, actor: str, reason: str) -> None:
         before = claim.voice
         claim.voice = voice
         claim.save(update_fields=["voice", "updated_at"])
-        ledger_append(actor=actor, action="claim.changed", object_type="claim", object_id=claim.pk,
+        ledger_append(actor=actor, action=Action.CLAIM_CHANGED, object_type="claim", object_id=claim.pk,
                       payload={"before": {"voice": before}, "after": {"voice": voice}}, reason=reason)
 

@@ -6,6 +6,7 @@ from claims.models import Claim
 from config.errors import Conflict, DomainError
 from events.models import ClaimLink, Event, EventClaim, LinkRelation
 from events.selectors import connected_claims
+from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
@@ -39,7 +40,7 @@ def claim_link_confirm(*, claim: Claim, other: Claim, relation: str, reviewer, a
         raise Conflict(ALREADY_LINKED.format(a=claim.pk, b=other.pk, relation=found.relation),
                        fields={"other": ["already linked"]})
     link = ClaimLink.objects.create(claim=claim, other=other, relation=relation, note=note.strip(), reviewer=reviewer)
-    ledger_append(actor=actor, action="claimlink.created", object_type="claimlink", object_id=link.pk,
+    ledger_append(actor=actor, action=Action.CLAIMLINK_CREATED, object_type="claimlink", object_id=link.pk,
                   payload={"after": snapshot(link)}, reason=note)
     return link
 
@@ -49,7 +50,7 @@ def claim_link_remove(*, link: ClaimLink, actor: str, reason: str = "") -> None:
     """Withdraw a confirmed link (a reviewer's mistake); the ledger keeps what it was."""
     before, pk = snapshot(link), link.pk
     link.delete()
-    ledger_append(actor=actor, action="claimlink.deleted", object_type="claimlink", object_id=pk,
+    ledger_append(actor=actor, action=Action.CLAIMLINK_DELETED, object_type="claimlink", object_id=pk,
                   payload={"before": before}, reason=reason)
 
 
@@ -75,7 +76,7 @@ def event_create(*, title: str, claims: list[Claim], actor: str, description: st
     if not claims:
         raise DomainError(NO_CLAIMS, fields={"claims": [NO_CLAIMS]})
     event = Event.objects.create(title=title, description=(description or "").strip())
-    ledger_append(actor=actor, action="event.created", object_type="event", object_id=event.pk,
+    ledger_append(actor=actor, action=Action.EVENT_CREATED, object_type="event", object_id=event.pk,
                   payload={"after": snapshot(event)})
     _gather(event=event, claim_ids=sorted({c.pk for c in claims}), actor=actor)
     return event
@@ -85,7 +86,7 @@ def _gather(*, event: Event, claim_ids: list[int], actor: str) -> None:
     """Add claims to an event, one recorded membership row each."""
     for claim_id in claim_ids:
         membership = EventClaim.objects.create(event=event, claim_id=claim_id)
-        ledger_append(actor=actor, action="eventclaim.created", object_type="eventclaim", object_id=membership.pk,
+        ledger_append(actor=actor, action=Action.EVENTCLAIM_CREATED, object_type="eventclaim", object_id=membership.pk,
                       payload={"after": snapshot(membership)})
 
 

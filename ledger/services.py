@@ -53,7 +53,7 @@ def ledger_append(*, actor: str, action: str, object_type: str, object_id, paylo
         seq=head.seq + 1,
         recorded_at=timezone.now(),
         actor=actor,
-        action=action,
+        action=str(action),  # an Action member is stored as its plain name
         object_type=object_type,
         object_id=str(object_id),
         payload=payload,

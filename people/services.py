@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from config.errors import Conflict, DomainError
+from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.services import ledger_append
 from people.roles import ADMIN, ROLES, role_of
@@ -73,7 +74,7 @@ def user_create(*, username: str, actor: str, role: str | None = None, email: st
     user.save()
     plain = _set_password(user, password)
     _set_role(user, role)
-    ledger_append(actor=actor, action="user.created", object_type="user", object_id=user.pk,
+    ledger_append(actor=actor, action=Action.USER_CREATED, object_type="user", object_id=user.pk,
                   payload={"after": _account(user), "password": "given" if password else "generated"})
     return user, ("" if password else plain)
 
@@ -103,6 +104,6 @@ def user_update(*, user: User, actor: str, by: User | None = None, reason: str =
         plain, password_note = ("", "given") if changes.get("password") else (new_password, "generated")
     payload = _change_payload(before, _account(user), email_changed=user.email != old_email, password=password_note)
     if payload:
-        ledger_append(actor=actor, action="user.changed", object_type="user", object_id=user.pk,
+        ledger_append(actor=actor, action=Action.USER_CHANGED, object_type="user", object_id=user.pk,
                       payload=payload, reason=reason)
     return user, plain

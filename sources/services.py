@@ -9,6 +9,7 @@ from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
 
 from config.errors import Conflict, DomainError, refusal
+from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
@@ -137,7 +138,7 @@ def _add_alias(*, source: Source, name: str, actor: str) -> SourceAlias | None:
     if source_find(name) is not None:
         return None
     alias = SourceAlias.objects.create(source=source, name=name.strip())
-    ledger_append(actor=actor, action="sourcealias.created", object_type="sourcealias", object_id=alias.pk,
+    ledger_append(actor=actor, action=Action.SOURCEALIAS_CREATED, object_type="sourcealias", object_id=alias.pk,
                   payload={"after": snapshot(alias)})
     return alias
 
@@ -151,7 +152,7 @@ def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, descri
     for alias in aliases:
         _check_name_free(alias)
     source = Source.objects.create(name=name.strip(), kind=kind, description=description, affiliation=affiliation)
-    ledger_append(actor=actor, action="source.created", object_type="source", object_id=source.pk,
+    ledger_append(actor=actor, action=Action.SOURCE_CREATED, object_type="source", object_id=source.pk,
                   payload={"after": snapshot(source)}, reason=reason)
     for alias in aliases:
         _add_alias(source=source, name=alias, actor=actor)
@@ -195,7 +196,7 @@ def source_update(*, source: Source, actor: str, reason: str = "", **changes) ->
     if not changed:
         return source
     source.save()
-    ledger_append(actor=actor, action="source.changed", object_type="source", object_id=source.pk,
+    ledger_append(actor=actor, action=Action.SOURCE_CHANGED, object_type="source", object_id=source.pk,
                   payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
                   reason=reason)
     if "affiliation_id" in changed:  # who counts as independent of whom has changed
@@ -225,7 +226,7 @@ def _move_references(*, duplicate: Source, into: Source, actor: str) -> dict[str
         for row in rows:
             setattr(row, field.name, into)
             row.save(update_fields=[field.name])
-            ledger_append(actor=actor, action=f"{model._meta.model_name}.changed",
+            ledger_append(actor=actor, action=Action.changed(model._meta.model_name),
                           object_type=model._meta.model_name, object_id=row.pk,
                           payload={"before": {field.attname: duplicate.pk}, "after": {field.attname: into.pk}},
                           reason=f"source {duplicate.pk} merged into {into.pk}")
@@ -241,7 +242,7 @@ def _lift_out_of(duplicate: Source, *, into: Source, actor: str) -> None:
     before = snapshot(into, ["affiliation_id"])
     into.affiliation = duplicate.affiliation
     into.save(update_fields=["affiliation"])
-    ledger_append(actor=actor, action="source.changed", object_type="source", object_id=into.pk,
+    ledger_append(actor=actor, action=Action.SOURCE_CHANGED, object_type="source", object_id=into.pk,
                   payload={"before": before, "after": snapshot(into, ["affiliation_id"])},
                   reason=f"source {duplicate.pk} merged into {into.pk}")
 
@@ -259,10 +260,10 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
         source.delete()
     except ProtectedError as exc:  # a reference this code does not know how to move
         raise Conflict(f"Source {merged_id} is still referenced: {exc.protected_objects!r}") from None
-    ledger_append(actor=actor, action="source.deleted", object_type="source", object_id=merged_id,
+    ledger_append(actor=actor, action=Action.SOURCE_DELETED, object_type="source", object_id=merged_id,
                   payload={"before": before}, reason=f"merged into source {into.pk}")
     _add_alias(source=into, name=name, actor=actor)
-    ledger_append(actor=actor, action="source.merged", object_type="source", object_id=into.pk,
+    ledger_append(actor=actor, action=Action.SOURCE_MERGED, object_type="source", object_id=into.pk,
                   payload={"merged": merged_id, "into": into.pk, "name": name, "moved": moved}, reason=reason)
     _sources_changed(_with_affiliates(into), actor=actor, reason=f"source {merged_id} merged into {into.pk}")
     return into
@@ -279,6 +280,6 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
     except ValidationError as exc:
         raise refusal(exc) from None
     document.save()
-    ledger_append(actor=actor, action="document.ingested", object_type="document", object_id=document.pk,
+    ledger_append(actor=actor, action=Action.DOCUMENT_INGESTED, object_type="document", object_id=document.pk,
                   payload={"after": snapshot(document)})
     return document

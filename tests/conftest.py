@@ -7,6 +7,14 @@ from rest_framework.test import APIClient
 from tests.factories import UserFactory
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "idlib-strikes-reuters.txt"
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config):
+    """Hash the cast's passwords cheaply in every test: PBKDF2 cost a quarter second per user (speed only)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture

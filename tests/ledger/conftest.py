@@ -16,10 +16,9 @@ def ledger_key_file(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _ledger_settings(settings, ledger_key_file):
-    """Sign with the session key after every write; hash the cast's passwords cheaply (speed only)."""
+    """Sign with the session key after every write."""
     settings.LEDGER_SIGNING_KEY_FILE = str(ledger_key_file)
     settings.LEDGER_CHECKPOINT_EVERY = 1
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,0 +1,37 @@
+"""Every ledger action name, defined once: services record them, selectors and pages read them.
+
+Named like Zulip's audit-log event types: `<object type>.<what happened>`. The ledger only stores the
+name; each app imports the member it records. Add a new action here, never as a string literal.
+"""
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    DOCUMENT_INGESTED = "document.ingested"
+    DOCUMENT_CHANGED = "document.changed"
+    SOURCE_CREATED = "source.created"
+    SOURCE_CHANGED = "source.changed"
+    SOURCE_DELETED = "source.deleted"
+    SOURCE_MERGED = "source.merged"
+    SOURCEALIAS_CREATED = "sourcealias.created"
+    SOURCEALIAS_CHANGED = "sourcealias.changed"
+    CLAIM_CREATED = "claim.created"
+    CLAIM_CHANGED = "claim.changed"
+    CLAIM_DELETED = "claim.deleted"
+    CLAIM_STATUS_CHANGED = "claim.status_changed"
+    ATTRIBUTION_CREATED = "attribution.created"
+    ATTRIBUTION_CHANGED = "attribution.changed"
+    ATTRIBUTION_DELETED = "attribution.deleted"
+    ASSESSMENT_RECORDED = "assessment.recorded"
+    ASSESSMENT_CHANGED = "assessment.changed"
+    CLAIMLINK_CREATED = "claimlink.created"
+    CLAIMLINK_DELETED = "claimlink.deleted"
+    EVENT_CREATED = "event.created"
+    EVENTCLAIM_CREATED = "eventclaim.created"
+    USER_CREATED = "user.created"
+    USER_CHANGED = "user.changed"
+
+    @classmethod
+    def changed(cls, object_type: str) -> "Action":
+        """The `<type>.changed` action of an object type, for services that record several models alike."""
+        return cls(f"{object_type}.changed")
