@@ -69,6 +69,7 @@ _ERROR_MEANINGS = {
     413: "The report is larger than the limit.",
     415: "The upload is not a UTF-8 text file.",
     429: "Too many writes; wait and retry.",
+    503: "The background queue (the Celery broker) does not answer; nothing was queued.",
 }
 
 

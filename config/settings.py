@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "events",
+    "batches",
     "desk",
 ]
 
@@ -124,6 +125,9 @@ X_FRAME_OPTIONS = "DENY"
 # Reports are uploaded as text; anything larger than this is refused before it reaches the extractor.
 MAX_REPORT_BYTES = env_int("CLAIMLEDGER_MAX_REPORT_BYTES", 5 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REPORT_BYTES + 1024 * 1024
+# Background ingest: most reports one batch may hold, and the largest .zip the batch API accepts.
+MAX_BATCH_REPORTS = env_int("CLAIMLEDGER_MAX_BATCH_REPORTS", 10_000, minimum=1)
+MAX_BATCH_UPLOAD_BYTES = env_int("CLAIMLEDGER_MAX_BATCH_UPLOAD_BYTES", 200 * 1024 * 1024, minimum=1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -166,6 +170,8 @@ LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 
 # Background work (bulk ingest, follow-up tasks) on Celery. Only `--queue` and the batch API need the broker.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# One queue for every background task; tests and neighbouring deployments on one Redis pick their own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "claimledger")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Progress is kept in the database (ingest batches), so no result backend is needed.

@@ -1,7 +1,7 @@
 """The desk's pages (no API routes: the API lives with each app)."""
 from django.urls import path
 
-from desk import views
+from desk import batches, views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
@@ -11,4 +11,6 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
+    path("batches/", batches.batches, name="desk-batches"),
+    path("batches/<uuid:pk>/", batches.batch, name="desk-batch"),
 ]
