@@ -12,12 +12,11 @@ from rest_framework.response import Response
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.history import claim_as_of, claim_history
 from claims.models import Attribution, Claim
 from claims.selectors import (
     assessment_list,
-    claim_as_of,
     claim_detail,
-    claim_history,
     claim_list,
     claim_neighbours,
     document_detail,

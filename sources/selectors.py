@@ -1,4 +1,7 @@
-"""Reads of sources: what the API lists, and a source's track record."""
+"""Reads of sources: what the API lists, affiliation chains, and a source's track record."""
+from collections.abc import Iterable
+
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sources.models import Source, SourceAlias
@@ -10,6 +13,24 @@ def source_list() -> QuerySet[Source]:
     """Return sources with their aliases and affiliation loaded in a fixed number of queries."""
     return Source.objects.select_related("affiliation").prefetch_related(
         Prefetch("aliases", queryset=SourceAlias.objects.order_by("name")))
+
+
+def affiliation_parents(source_ids: Iterable[int]) -> dict[int, int | None]:
+    """Map these sources, and every party above them, to their affiliation: one query, however long the chains.
+
+    UNION (not UNION ALL) drops rows already found, so a cycle in the chain ends the recursion.
+    """
+    ids = sorted(set(source_ids))
+    if not ids:
+        return {}
+    table = Source._meta.db_table
+    sql = (f"WITH RECURSIVE chain(id, affiliation_id) AS ("
+           f"SELECT id, affiliation_id FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))}) "
+           f"UNION SELECT s.id, s.affiliation_id FROM {table} s JOIN chain c ON s.id = c.affiliation_id) "
+           "SELECT id, affiliation_id FROM chain")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return dict(cursor.fetchall())
 
 
 def source_track_record(source: Source) -> dict[str, int]:
