@@ -6,8 +6,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sources.models import Source, SourceAlias
 
-STATUSES = ["corroborated", "disputed", "denied", "unverified"]
-
 
 def source_list() -> QuerySet[Source]:
     """Return sources with their aliases and affiliation loaded in a fixed number of queries."""
@@ -33,11 +31,17 @@ def affiliation_parents(source_ids: Iterable[int]) -> dict[int, int | None]:
         return dict(cursor.fetchall())
 
 
+def claim_statuses() -> list[str]:
+    """The claim statuses, read off the claims' own field (claims.models.Status): sources must not import claims."""
+    claim = Source._meta.get_field("attributions").related_model._meta.get_field("claim").related_model
+    return [value for value, _ in claim._meta.get_field("status").choices]
+
+
 def source_track_record(source: Source) -> dict[str, int]:
     """Count the claims attributed to a source (not an outlet's own voice) by their status, in one query."""
     # Followed through the reverse relation by name: sources must not import claims (claims depends on sources).
     spoken = Q(attributions__is_reporter_voice=False)
     counts = {status: Count("attributions__claim", filter=spoken & Q(attributions__claim__status=status),
-                            distinct=True) for status in STATUSES}
+                            distinct=True) for status in claim_statuses()}
     return Source.objects.filter(pk=source.pk).aggregate(
         claims=Count("attributions__claim", filter=spoken, distinct=True), **counts)
