@@ -255,7 +255,7 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
                                  **incoming.validated_data)
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
-        body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
+        body = AssessmentCreatedSerializer(mark.assessment, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 
