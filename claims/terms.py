@@ -56,13 +56,13 @@ def claim_term_counts(terms: list[str]) -> dict[str, int]:
         return dict(zip(terms, cursor.fetchone(), strict=True))
 
 
-def rarest_terms(terms: list[str], most: int = RAREST_TERMS) -> list[str]:
+def rarest_terms(terms: list[str]) -> list[str]:
     """Keep the plain words that match some claim, rarest first, the common ones only if nothing rarer is left."""
     plain = [term for term in dict.fromkeys(terms) if _PLAIN_TERM.fullmatch(term)]
     counts = claim_term_counts(plain)
     found = sorted((term for term in plain if counts[term]), key=lambda term: counts[term])
     rare = [term for term in found if counts[term] < COMMON_AT]
-    return (rare or found[:3])[:most]
+    return (rare or found[:3])[:RAREST_TERMS]
 
 
 def claim_ids_matching_any(terms: list[str], *, limit: int, exclude_source_ids=()) -> list[int]:
