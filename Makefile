@@ -10,7 +10,7 @@ SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
 DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)
 
-.PHONY: run worker test lint bench venv clean-venv
+.PHONY: run serve worker test lint bench venv clean-venv
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,16 @@ run: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
 	$(DEV) $(PY) manage.py ingest fixtures/idlib-strikes-reuters.txt
 	$(DEV) $(PY) manage.py create_local_admin --port $(PORT)
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn (several workers) behind the reverse proxy, configured by the environment alone
+# (.env.example; the README's "Deploying" section). Refuses to start when a production variable is missing.
+WEB_WORKERS ?= 3
+BIND ?= 127.0.0.1:8000
+serve: venv
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input -v0
+	$(VENV)/bin/gunicorn config.wsgi --bind $(BIND) --workers $(WEB_WORKERS) --access-logfile - --timeout 60
 
 # A Celery worker for background ingest (`manage.py ingest --queue`, the batch API); needs CELERY_BROKER_URL's Redis.
 WORKER_CONCURRENCY ?= 2

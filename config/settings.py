@@ -24,6 +24,11 @@ if not SECRET_KEY:
     # A key that lives as long as the process, so offline commands (extract_claims, check) run anywhere;
     # config/wsgi.py and config/asgi.py refuse to serve with it unless DJANGO_DEBUG=1.
     SECRET_KEY = get_random_secret_key()
+# What a production server (DJANGO_DEBUG=0) must be given; config/serving.py refuses to serve or work without it.
+PRODUCTION_VARIABLES = ["DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
+                        "LEDGER_SIGNING_KEY_FILE", "CELERY_BROKER_URL"]
+PRODUCTION_MISSING = (["DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE)"] if not SECRET_KEY_CONFIGURED else []) + [
+    name for name in PRODUCTION_VARIABLES if not (env_str(name) or "").strip()]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -50,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the app server (compressed, hashed names), before sessions and auth run.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,7 +122,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles"))).expanduser()
+# Served by WhiteNoise after `collectstatic`: in production each file gets a content-hashed name (cached for
+# a year) and a gzip/brotli copy; development and tests read the files where they are.
+STATIC_STORAGE = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if not DEBUG and not TESTING
+                  else "django.contrib.staticfiles.storage.StaticFilesStorage")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": env_str("DJANGO_STATIC_STORAGE", STATIC_STORAGE)},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -127,6 +142,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# TLS ends at the reverse proxy (deploy/nginx.conf), which sets X-Forwarded-Proto; Django trusts that header
+# only because gunicorn listens on 127.0.0.1, behind the proxy, where nobody else can reach it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+# The header may ask browsers to preload HTTPS; nothing is preloaded until the domain is submitted to the list.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+SILENCED_SYSTEM_CHECKS = [
+    # security.W008 (SECURE_SSL_REDIRECT off): the reverse proxy answers plain HTTP with a redirect to HTTPS
+    # (deploy/nginx.conf), so no plain request reaches Django; redirecting here too would break `make serve`
+    # tried on 127.0.0.1 without the proxy.
+    "security.W008",
+]
 
 # Reports are uploaded as text; anything larger than this is refused before it reaches the extractor.
 MAX_REPORT_BYTES = env_int("CLAIMLEDGER_MAX_REPORT_BYTES", 5 * 1024 * 1024, minimum=1024)
