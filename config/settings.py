@@ -55,8 +55,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files straight from the app server (compressed, hashed names), before sessions and auth run.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +125,9 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # a year) and a gzip/brotli copy; development and tests read the files where they are.
 STATIC_STORAGE = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if not DEBUG and not TESTING
                   else "django.contrib.staticfiles.storage.StaticFilesStorage")
+if not DEBUG and not TESTING:
+    # Static files straight from the app server, before sessions and auth run (runserver serves them in development).
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": env_str("DJANGO_STATIC_STORAGE", STATIC_STORAGE)},
