@@ -101,6 +101,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
 
+# A read replica (a streaming copy of the primary) for searches, lists and exports: config/replica.py.
+REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if TESTING and not REPLICA_URL:
+    # A second, empty database stands in for the replica in the tests that ask for it.
+    default = DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        REPLICA_URL = f"sqlite:///{Path(tempfile.gettempdir()) / f'claimledger-replica-{os.getpid()}.sqlite3'}"
+    else:
+        REPLICA_URL = f"postgres://{default['USER']}@{default['HOST'] or '127.0.0.1'}:{default['PORT'] or 5432}/" \
+                      f"{default['NAME']}_replica"
+if REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL,
+                                                 conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0))
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["replica"]["TEST"] = {"NAME": DATABASES["replica"]["NAME"]}
+    MIDDLEWARE.insert(1, "config.replica.ReplicaReadsMiddleware")
+DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+# Reads go to the replica only when one is configured for real; the tests' stand-in is switched on by its tests.
+DATABASE_REPLICA_READS = bool(env_str("DATABASE_REPLICA_URL"))
+# How long after a write a browser keeps reading from the primary, so it sees its own change on the lists.
+DATABASE_REPLICA_LAG_SECONDS = env_int("DATABASE_REPLICA_LAG_SECONDS", 10, minimum=0)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
