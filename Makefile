@@ -10,7 +10,7 @@ SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
 DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)
 
-.PHONY: run serve worker test lint bench venv clean-venv
+.PHONY: run serve worker test lint bench bench-quick venv clean-venv
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,10 +57,20 @@ test: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# Newsroom scale (bench/scale.py, figures into bench/results.json): SQLite at 10,000 and 100,000 claims, and,
+# when BENCH_DATABASE_URL names a PostgreSQL database, PostgreSQL at 10,000 and 1,000,000 with 1, 2 and 4 workers.
+BENCH_DATABASE_URL ?=
 bench: venv
+	env -u DATABASE_URL $(PY) bench/scale.py --claims 10000,100000
+	if [ -n "$(BENCH_DATABASE_URL)" ]; then \
+	  DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/scale.py --claims 10000,1000000 --workers 1,2,4; fi
 	$(PY) bench/extraction.py
 	$(PY) bench/ledger.py --entries 10000,100000
 	$(PY) bench/competing.py --claims 100000
+
+# A smoke run of the scale benchmark (CI): 2,000 claims on SQLite, nothing written, no thresholds.
+bench-quick: venv
+	env -u DATABASE_URL $(PY) bench/scale.py --claims 2000 --runs 10 --quick
 
 clean-venv:
 	rm -rf $(VENV)
