@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .lexicon import (
     CLAUSE_OPENERS,
-    DENY_LEMMAS,
     DETERMINERS,
     FINITE_VERBS,
     ORG_WORDS,
@@ -15,9 +14,11 @@ from .lexicon import (
     words,
 )
 from .mention import Mention
+from .model import Stance
 from .phrases import make_phrase, person_name
 from .subject import np_word_at, valid_subject
 from .tokens import Token
+from .verbs import stance as verb_stance
 
 # -ing forms that report content when they open an adjunct after the main clause.
 _PARTICIPLES = words("saying arguing insisting adding claiming warning writing telling noting stressing"
@@ -51,7 +52,7 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
         phrase = make_phrase(np, sentence, apposition)
         if phrase is None or phrase.pronoun == "first":
             return []
-        stance = "deny" if REPORTING_FORMS.get(tok.low) in DENY_LEMMAS else "assert"
+        stance = verb_stance(tokens, k, REPORTING_FORMS.get(tok.low, ""), sentence)
         return [Mention(phrase, tok.text, stance, np[0].start)]
     return []
 
@@ -113,4 +114,4 @@ def apposition_only(tokens: list[Token], sentence: str) -> list[Mention]:
     if person_name(name) is None:
         return []
     phrase = make_phrase(name, sentence, tail)
-    return [Mention(phrase, None, "assert", name[0].start)] if phrase else []
+    return [Mention(phrase, None, Stance.ASSERT, name[0].start)] if phrase else []

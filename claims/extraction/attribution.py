@@ -12,7 +12,6 @@ from .lexicon import (
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
     DAYS,
-    DENY_LEMMAS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     MENTAL_LEMMAS,
@@ -26,10 +25,12 @@ from .lexicon import (
     words,
 )
 from .mention import Mention
+from .model import Stance
 from .phrases import Phrase, make_phrase, split_conjuncts
 from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before, valid_subject
 from .tokens import Token, tokenize
 from .verbs import acceptable_use, explicit_clause, finding, has_clause_content, is_document, personal
+from .verbs import stance as verb_stance
 
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
 _OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
@@ -38,6 +39,8 @@ _NOUN_MARKERS = words("the a an his her its their our your this these those")
 _CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
+_PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
+_PROGRESSIVE_BE = words("is are was were 's 're am been")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
@@ -49,8 +52,8 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
         if tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
             found.extend(_according_to(tokens, i, sentence))
             continue
-        lemma = REPORTING_FORMS.get(tok.text)
-        if lemma and not tok.text.endswith("ing") and not _noun_reading(tokens, i):
+        lemma = REPORTING_FORMS.get(tok.text) or _capitalized_cue(tokens, i)
+        if lemma and (not tok.low.endswith("ing") or _progressive(tokens, i)) and not _noun_reading(tokens, i):
             found.extend(_reporting_verb(tokens, i, lemma, sentence))
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
@@ -60,6 +63,28 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     else:
         found.extend(participial(tokens, sentence) or apposition_only(tokens, sentence))
     return sorted(found, key=lambda m: (m.order, m.position))
+
+
+def _progressive(tokens: list[Token], i: int) -> bool:
+    """"Democrats are alleging that ...": an -ing form after "is/are" with its content is finite."""
+    k = i - 1
+    while k >= 0 and tokens[k].low in ADVERBS:
+        k -= 1
+    if k < 1 or tokens[k].low not in _PROGRESSIVE_BE:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.is_quote or nxt.low in {"that", ":"}:
+        return True
+    return REPORTING_FORMS[tokens[i].low] in _PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
+
+
+def _capitalized_cue(tokens: list[Token], i: int) -> str | None:
+    """"Joe Paterno's son ... Tweeted: "All bunk."": a capitalized verb mid-sentence before its content."""
+    tok = tokens[i]
+    if not i or not tok.is_capitalized or tokens[i - 1].is_capitalized or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    return REPORTING_FORMS.get(tok.low) if nxt.is_quote or nxt.text in {":", ","} or nxt.low == "that" else None
 
 
 def _named_parties_first(found: list[Mention]) -> list[Mention]:
@@ -178,12 +203,12 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
 def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
     parts, apposition = subject
-    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i):
+    stance = verb_stance(tokens, i, lemma, sentence)
+    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY:
         return []
     if lemma == "find" and not (finding(tokens, i) or is_document(parts)):
         return []
     told_cue, reported_to = _told_object(tokens, i, sentence) if lemma == "tell" else (None, None)
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
     out = []
     if lemma in {"quote", "cite"}:
         quoted = _quoted_as_saying(tokens, i, sentence)
@@ -203,9 +228,10 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
 def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
     """Step left over adverbs, auxiliaries and time phrases; return (index, start of the cue)."""
     j, cue_start = i - 1, i
+    progressive = tokens[i].low.endswith("ing")
     while j >= 0:
         low = tokens[j].low
-        if low in AUXILIARIES:
+        if low in AUXILIARIES or progressive and low in _PROGRESSIVE_BE:
             cue_start = j
         elif not _time_or_adverb(tokens, j, i):
             break
@@ -218,6 +244,8 @@ def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
 def _time_or_adverb(tokens: list[Token], j: int, i: int) -> bool:
     """Adverbs and time phrases that may stand between a speaker and the verb ("on Monday", "also")."""
     low = tokens[j].low
+    if low == "out" and j and tokens[j - 1].low == "flat":
+        return True  # "flat out rejected"
     if low in ADVERBS or low in DAYS or low in {"morning", "night", "evening", "afternoon"}:
         return True
     return low in {"on", "late", "early"} and j + 1 < i and tokens[j + 1].low in DAYS
@@ -251,8 +279,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     phrase = make_phrase(np, sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
-    return [Mention(phrase, cue, stance, np[0].start)]
+    return [Mention(phrase, cue, verb_stance(tokens, i, lemma, sentence), np[0].start)]
 
 
 def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
@@ -284,7 +311,7 @@ def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: st
     if phrase is None or phrase.pronoun == "first":
         return []
     cue = sentence[tokens[j].start:tokens[by].end] if by == i + 1 else sentence[tokens[j].start:tokens[i].end]
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
+    stance = verb_stance(tokens, i, lemma, sentence)
     return [Mention(phrase, cue, stance, tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start)]
 
 
@@ -348,7 +375,7 @@ def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
     for part in split_conjuncts(np):
         phrase = make_phrase(part, sentence)
         if phrase is not None and phrase.pronoun != "first":
-            mentions.append(Mention(phrase, "according to", "assert", tokens[i].start, order=2))
+            mentions.append(Mention(phrase, "according to", Stance.ASSERT, tokens[i].start, order=2))
     return mentions
 
 
@@ -363,5 +390,5 @@ def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Me
                 k += 1
             phrase = make_phrase(tokens[i + 1:k], sentence)
             if phrase is not None:
-                out.append(Mention(phrase, main.cue, "assert", tok.start, order=0))
+                out.append(Mention(phrase, main.cue, Stance.ASSERT, tok.start, order=0))
     return out

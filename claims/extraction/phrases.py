@@ -48,17 +48,41 @@ class Phrase:
 
 def split_conjuncts(tokens: list[Token]) -> list[list[Token]]:
     """Split "the military, intelligence officials and a local militant" into its parties."""
-    parts, current = [], []
+    parts, current, by_comma = [], [], []
+    tokens = _drop_both(tokens)
     for k, tok in enumerate(tokens):
         if tok.text == "," or (tok.low == "and" and _splits_at_and(tokens, k)):
             if current:
                 parts.append(current)
+                by_comma.append(tok.text == ",")
             current = []
         else:
             current.append(tok)
     if current:
         parts.append(current)
-    return _merge_places(parts)
+    return _objects_joined(_merge_places(parts, by_comma))
+
+
+def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
+    """"voters in Alabama, Georgia and Virginia": names after the first part's preposition are its objects."""
+    if len(parts) < 2:
+        return parts
+    first = parts[0]
+    at = next((k for k, t in enumerate(first) if k and t.low in PREPOSITIONS), None)
+    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or first[0].is_capitalized:
+        return parts
+    rest = parts[1:]
+    if all(p and p[0].is_capitalized and p[0].low not in DETERMINERS and len(p) <= 3 for p in rest):
+        return [[t for p in parts for t in p]]
+    return parts
+
+
+def _drop_both(tokens: list[Token]) -> list[Token]:
+    """"both Vindman and Williams", "either X or Y": the correlative word is no part of a party."""
+    joined = any(t.low in {"and", "or", "nor"} for t in tokens)
+    if len(tokens) > 2 and tokens[0].low in {"both", "either", "neither"} and joined:
+        return tokens[1:]
+    return tokens
 
 
 def _splits_at_and(tokens: list[Token], k: int) -> bool:
@@ -83,11 +107,12 @@ def _inside_of_name(tokens: list[Token], k: int) -> bool:
     return n > 0 and tokens[n].low in {"of", "for"} and tokens[n - 1].is_capitalized
 
 
-def _merge_places(parts: list[list[Token]]) -> list[list[Token]]:
-    """Re-join "St. Paul, Minnesota": a lone capitalized word after a proper noun is its state or country."""
+def _merge_places(parts: list[list[Token]], by_comma: list[bool]) -> list[list[Token]]:
+    """Re-join "St. Paul, Minnesota": a lone capitalized word after a comma and a proper noun is its place."""
     merged: list[list[Token]] = []
-    for part in parts:
-        if merged and len(part) == 1 and part[0].is_capitalized and merged[-1][-1].is_capitalized:
+    for n, part in enumerate(parts):
+        comma = n and by_comma[n - 1]
+        if comma and merged and len(part) == 1 and part[0].is_capitalized and merged[-1][-1].is_capitalized:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)

@@ -11,7 +11,7 @@ from .clean import check_text
 from .continuation import continue_quotes
 from .dateline import parse_dateline
 from .lexicon import HEDGES
-from .model import ExtractedClaim, ExtractionError, SourceMention
+from .model import ExtractedClaim, ExtractionError, SourceMention, Voice
 from .resolve import resolve, scan_article
 from .segment import paragraphs, split_paragraph
 from .tokens import QUOTE_MARK, masked, quote_spans, tokenize
@@ -86,7 +86,7 @@ def _claim(text: str, span: tuple[int, int, int], mask: str, mentions: list[Ment
             continue
         seen.add(key)
         sources.append(SourceMention(m.phrase.text, m.cue, m.stance, m.reported_to, hedge))
-    voice = "attributed" if sources else "reporter"
+    voice = Voice.ATTRIBUTED if sources else Voice.REPORTER
     return ExtractedClaim(text[start:end], start, end, voice, tuple(sources), hedges)
 
 

@@ -11,6 +11,7 @@ from .lexicon import (
     ORG_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
+    REDUCED_RELATIVE_LEMMAS,
     REPORTING_FORMS,
     SENTENCE_ADVERBS,
     SUBORDINATORS,
@@ -58,6 +59,8 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return 0 < k < len(tokens) - 1 and np_word(tokens[k - 1]) and _participle(tokens[k + 1])
     if tok.low == "as":
         return k > 0 and tokens[k - 1].low == "such"
+    if _act_participle(tokens, k):
+        return True
     if k >= 2 and tokens[k - 1].low == "to" and _participle(tokens[k - 2]) and tok.is_word:
         return not tok.is_capitalized  # "Officials not authorized to speak publicly said"
     if not tok.low.endswith("ing") or not tok.is_word:
@@ -69,6 +72,15 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return True
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return nxt is not None and np_word(nxt) and nxt.low not in _NOT_NOUNS and not nxt.text.isdigit()
+
+
+def _act_participle(tokens: list[Token], k: int) -> bool:
+    """"A statement posted on the website said": a participle of an act verb before a preposition."""
+    tok = tokens[k]
+    if REPORTING_FORMS.get(tok.low) not in REDUCED_RELATIVE_LEMMAS or not tok.low.endswith("ed"):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return k > 0 and np_word(tokens[k - 1]) and nxt is not None and nxt.low in PREPOSITIONS
 
 
 def _participle(tok: Token) -> bool:
