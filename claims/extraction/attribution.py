@@ -48,13 +48,22 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     """All main-clause attributions of a sentence, originators first."""
     tokens = [t for t in (tokens or tokenize(masked_text)) if t.start >= skip]
     found: list[Mention] = []
+    tail: list[Mention] = []
     for i, tok in enumerate(tokens):
         if tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
             found.extend(_according_to(tokens, i, sentence))
             continue
+        if tok.low == "per" and _relay_per(tokens, i):
+            found.extend(_according_to(tokens, i - 1, sentence, cue="per"))
+            continue
         lemma = REPORTING_FORMS.get(tok.text) or _capitalized_cue(tokens, i)
         if lemma and (not tok.low.endswith("ing") or _progressive(tokens, i)) and not _noun_reading(tokens, i):
-            found.extend(_reporting_verb(tokens, i, lemma, sentence))
+            mentions = _reporting_verb(tokens, i, lemma, sentence)
+            found.extend(mentions)
+            if mentions and _tail_clause(tokens, i, mentions):
+                tail.extend(mentions)
+    if tail:  # rule 6: "Avalos told investigators X, documents say": the outer party's own claim
+        found = [m for m in found if m in tail or m.order != 1 or m.position > tail[-1].position]
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
     found = _named_parties_first(drop_nested(found))
@@ -63,6 +72,18 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     else:
         found.extend(participial(tokens, sentence) or apposition_only(tokens, sentence))
     return sorted(found, key=lambda m: (m.order, m.position))
+
+
+def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
+    start = min(mentions[0].position, tokens[i].start)
+    first = next(k for k, t in enumerate(tokens) if t.end > start)
+    if first < 3 or tokens[first - 1].text != ",":
+        return False
+    rest = tokens[i + 1:]
+    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
+        return False
+    return any(t.low in REPORTING_FORMS or t.low == "according" for t in tokens[:first - 1])
 
 
 def _progressive(tokens: list[Token], i: int) -> bool:
@@ -362,10 +383,10 @@ def _quoted_as_saying(tokens: list[Token], i: int, sentence: str) -> Phrase | No
     return None
 
 
-def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
+def _according_to(tokens: list[Token], i: int, sentence: str, cue: str = "according to") -> list[Mention]:
     """"according to X": X relays the statement (listed after any originator)."""
     k = i + 2
-    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
+    while k < len(tokens) and tokens[k].is_word and (tokens[k].low not in SUBORDINATORS or tokens[k].text.isupper()):
         k += 1
     np = tokens[i + 2:k]
     before = tokens[i - 1] if i else None
@@ -375,8 +396,16 @@ def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
     for part in split_conjuncts(np):
         phrase = make_phrase(part, sentence)
         if phrase is not None and phrase.pronoun != "first":
-            mentions.append(Mention(phrase, "according to", Stance.ASSERT, tokens[i].start, order=2))
+            mentions.append(Mention(phrase, cue, Stance.ASSERT, tokens[i].start, order=2))
     return mentions
+
+
+def _relay_per(tokens: list[Token], i: int) -> bool:
+    """", per the WHO,", ", per Feng.": "per" after a comma before a name relays like "according to"."""
+    if not i or tokens[i - 1].text != "," or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 2] if tokens[i + 1].low == "the" and i + 2 < len(tokens) else tokens[i + 1]
+    return nxt.is_capitalized
 
 
 def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Mention]:

@@ -119,7 +119,7 @@ MENTAL_LEMMAS = words("believe fear worry think know expect see")
 EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
-                      " question threaten challenge demand")
+                      " question challenge demand threaten")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
@@ -236,4 +236,4 @@ DOCUMENT_NOUNS = words("""
     inquiry audit release studies analyses results
     """)
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
-                      " manufacturer maker")
+                      " manufacturer maker label broadcaster network studio publisher")

@@ -159,7 +159,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
 
 def _company_apposition(tokens: list[Token], head: str, apposition: list[Token] | None) -> list[Token] | None:
     """"NestleNook's manufacturer, Brightwell Baby Products Inc. of Cranbury,": the firm the apposition names."""
-    if not apposition or head not in COMPANY_NOUNS or tokens[-1].is_capitalized:
+    if not apposition or head not in COMPANY_NOUNS or not _common_noun_head(tokens):
         return None
     run = []
     for tok in apposition:
@@ -216,8 +216,18 @@ def _common_head(tokens: list[Token], apposition: list[Token]) -> bool:
     if head in {"them", "those", "us"}:
         return True  # "One of them, former chief operating officer Priya Nandakumar,"
     if head not in PERSON_NOUNS and head not in TITLES:
-        return _bare_name(apposition) and not tokens[-1].is_capitalized and head not in DOCUMENT_NOUNS
+        return _bare_name(apposition) and _common_noun_head(tokens) and head not in DOCUMENT_NOUNS
     return tokens[-1].low == head or (apposition[0].is_capitalized and apposition[0].low not in DETERMINERS)
+
+
+def _common_noun_head(tokens: list[Token]) -> bool:
+    """"The head of Mossack Fonseca", "The group that owns her music": a lower-case head, whatever follows it."""
+    if not tokens[-1].is_capitalized:
+        return True
+    for k, tok in enumerate(tokens):
+        if k and (tok.low in PREPOSITIONS or tok.low in {"that", "who", "which"}):
+            return not tokens[k - 1].is_capitalized
+    return False
 
 
 def _bare_name(apposition: list[Token]) -> bool:
