@@ -198,9 +198,10 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
     by_key: dict[str, Entity] = {}
     out = []
     for index, mentions in enumerate(per_sentence):
-        resolved = []
+        resolved, here = [], []
         for mention in mentions:
-            name, entity = _resolve_one(article, history[-_MEMORY:], by_key, index, mention.phrase)
+            name, entity = _same_sentence(here, mention.phrase) or _resolve_one(
+                article, history[-_MEMORY:], by_key, index, mention.phrase)
             group = _plural_group(article, history, by_key, index, mention) if name == mention.phrase.text else []
             if group:
                 resolved.extend(group)
@@ -208,10 +209,20 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
             if name is None:
                 continue
             resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
+            here.append(entity)
             history.append(entity)
             by_key.setdefault(normalize_name(entity.name), entity)
         out.append(resolved)
     return out
+
+
+def _same_sentence(here: list[Entity], phrase: Phrase):
+    """"Mayer said it depends, but he said that ...": he/she after a named speaker of the same sentence."""
+    if phrase.pronoun != "person" or not here:
+        return None
+    gender = pronoun_gender(phrase.text)
+    fits = [e for e in here if e.person and not (gender and e.gender and e.gender != gender)]
+    return (fits[-1].name, fits[-1]) if len(fits) == 1 else None
 
 
 def _plural_group(article: Article, history: list[Entity], by_key: dict[str, Entity], index: int,
@@ -303,13 +314,19 @@ def _person_before(article: Article, history: list[Entity], index: int, gender: 
     fits = [e for e in reversed(history) if e.person and not (gender and e.gender and e.gender != gender)]
     lead = _person_key(article, article.leads[index - 1]) if index else None
     known_gender = article.genders.get(lead) if lead else None
-    if lead and (known_gender == gender or (known_gender is None and (not fits or not gender))):
+    if lead and (known_gender == gender or (known_gender is None and (not fits or not gender or _fresh(fits, lead)))):
         known = next((e for e in fits if e.name == lead), None)
         return known or Entity(lead, True, False, lead.lower(), article.genders.get(lead))
     newcomer = _newcomer(article, history, index, gender)
     if newcomer:
         return Entity(newcomer, True, False, newcomer.lower(), article.genders.get(newcomer))
     return fits[0] if fits else None
+
+
+def _fresh(fits: list[Entity], lead: str) -> bool:
+    """"Stovall joined Cruz ... "He was articulate," he said.": a person opening the sentence before, not yet
+    heard as a speaker, is nearer than the last speaker when nothing says the gender differs."""
+    return all(e.name != lead for e in fits)
 
 
 def _newcomer(article: Article, history: list[Entity], index: int, gender: str | None) -> str | None:
@@ -321,7 +338,7 @@ def _newcomer(article: Article, history: list[Entity], index: int, gender: str |
     if len(new) != 1:
         return None
     name = new.pop()
-    return name if gender and article.genders.get(name) == gender else None
+    return name if gender and article.genders.get(name, gender) == gender else None
 
 
 def _company_subject(article: Article, index: int) -> str | None:

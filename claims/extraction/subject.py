@@ -22,6 +22,7 @@ from .tokens import Token
 
 HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
 _ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
+_NAME_MODALS = words("will may")
 _MAX_SUBJECT = 14
 _MAX_LIST_ITEM = 6
 _MAX_RELATIVE = 10
@@ -40,6 +41,8 @@ def np_word(tok: Token) -> bool:
     if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
         return True  # an acronym ("the WHO") is a name, never the pronoun it spells
     low = tok.low
+    if tok.is_capitalized and low in _NAME_MODALS:
+        return True  # "Will Doyle", "May Chen": a capitalized modal mid-phrase is a first name
     if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
         return False
     if low in MODALS and low != "to":

@@ -36,8 +36,15 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted stretches of one paragraph, closing marks included; unclosed quotes run to the paragraph end."""
     if not _QUOTE_CHARS.search(text, start, end):
         return _single_spans(text, start, end)
-    spans, open_at = [], None
+    spans, open_at, nested = [], None, False
     for m in _QUOTE_CHARS.finditer(text, start, end):
+        mark = m.group()
+        if nested:
+            nested = mark != "\u201d"
+            continue
+        if open_at is not None and text[open_at] in "\"'" and mark == "\u201c" and "\u201d" in text[m.end():end]:
+            nested = True  # "The Justice Department isn’t about “Equal Justice” anymore.": a quote in a quote
+            continue
         opening = _is_opening(text, m.start(), m.end(), start, end, open_at is not None)
         if opening:
             if open_at is not None:
