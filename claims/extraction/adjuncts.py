@@ -22,7 +22,10 @@ from .verbs import stance as verb_stance
 
 # -ing forms that report content when they open an adjunct after the main clause.
 _PARTICIPLES = words("saying arguing insisting adding claiming warning writing telling noting stressing"
-                     " accusing denying rejecting explaining asserting contending declaring")
+                     " accusing denying rejecting explaining asserting contending declaring shouting chanting"
+                     " alleging questioning calling dismissing")
+# Channels a participle may follow without a comma ("posted on Twitter accusing Big Machine of ...").
+_CHANNELS = words("twitter facebook instagram tumblr weibo statement post video letter message email blog")
 _MAX_APPOSITION = 12
 _LINKS = words("and de al bin van von")
 
@@ -40,12 +43,12 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
     """"X refused to apply the law, arguing that ...": the adjunct's content belongs to the main subject."""
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
-        if tok.low not in _PARTICIPLES or tokens[k - 1].text != ",":
+        if tok.low not in _PARTICIPLES or not (tokens[k - 1].text == "," or tokens[k - 1].low in _CHANNELS):
             continue
         nxt = tokens[k + 1]
         if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low in {"telling", "accusing"} and nxt.is_word)):
             continue
-        subject = opening_subject(tokens[:k - 1])
+        subject = opening_subject(tokens[:k - 1] if tokens[k - 1].text == "," else tokens[:k])
         if subject is None:
             return []
         np, apposition = subject

@@ -12,6 +12,7 @@ from .lexicon import (
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
     DAYS,
+    DENY_PARTICLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     MENTAL_LEMMAS,
@@ -152,7 +153,7 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         return []
     if not acceptable_use(tokens, i, lemma):
         return []
-    cue = sentence[tokens[cue_start].start:tokens[i].end]
+    cue = sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end]
     subject = None
     if j >= 0 and tokens[j].text == ",":
         subject = parenthetical_subject(tokens, j, sentence)
@@ -170,6 +171,15 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         if subject is None:
             return walked
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _particle_end(tokens: list[Token], i: int, lemma: str) -> int:
+    """"batted away", "ruled out", "pleaded not guilty": the cue runs to the end of its particle."""
+    if lemma in DENY_PARTICLES and i + 1 < len(tokens) and tokens[i + 1].low in DENY_PARTICLES[lemma]:
+        if tokens[i + 1].low == "not" and i + 2 < len(tokens):
+            return i + 2
+        return i + 1
+    return i
 
 
 def _subject_over_adjunct(tokens: list[Token], j: int):
@@ -388,6 +398,9 @@ def _according_to(tokens: list[Token], i: int, sentence: str, cue: str = "accord
     k = i + 2
     while k < len(tokens) and tokens[k].is_word and (tokens[k].low not in SUBORDINATORS or tokens[k].text.isupper()):
         k += 1
+    if k < len(tokens) and tokens[k].low == "who" and k > i + 2 and tokens[k - 1].is_word:
+        while k < len(tokens) and tokens[k].is_word:  # "according to members of parliament who received ..."
+            k += 1
     np = tokens[i + 2:k]
     before = tokens[i - 1] if i else None
     if before is not None and before.low in SUBORDINATORS:
@@ -417,7 +430,8 @@ def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Me
             k = i + 1
             while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
                 k += 1
-            phrase = make_phrase(tokens[i + 1:k], sentence)
-            if phrase is not None:
-                out.append(Mention(phrase, main.cue, Stance.ASSERT, tok.start, order=0))
+            for part in split_conjuncts(tokens[i + 1:k]):
+                phrase = make_phrase(part, sentence)
+                if phrase is not None:
+                    out.append(Mention(phrase, main.cue, Stance.ASSERT, part[0].start, order=0))
     return out

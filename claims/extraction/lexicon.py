@@ -119,7 +119,7 @@ MENTAL_LEMMAS = words("believe fear worry think know expect see")
 EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
-                      " question challenge demand threaten")
+                      " question challenge demand threaten testify")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
@@ -129,8 +129,8 @@ NOUNY_LEMMAS = words("state report claim note call show post tweet estimate fore
 SENTENCE_ADVERBS = words("meanwhile however separately moreover additionally furthermore elsewhere instead still"
                          " earlier later also indeed nevertheless nonetheless overall similarly likewise")
 # Nouny verbs new to the lists ("questions", "attack"): any form needs a name or pronoun right before it.
-NAMED_SUBJECT_LEMMAS = words("question challenge attack voice text demand post cry blast read shout chant slam"
-                             " distance")
+NAMED_SUBJECT_LEMMAS = words("question challenge attack voice text demand post cry blast slam distance remark"
+                             " forecast")
 # Participles that may sit in a reduced relative inside a subject ("A statement posted on its website said").
 REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").

@@ -250,6 +250,8 @@ def _document_owner(tokens: list[Token]) -> list[Token] | None:
         tokens = tokens[:cut]  # "documents seen by the BBC": the outlet only saw them
     if len(tokens) < 2 or tokens[-1].low not in DOCUMENT_NOUNS or tokens[-1].is_capitalized:
         return None
+    if any(t.low in PREPOSITIONS for t in tokens[1:-1]) and tokens[0].low not in DOCUMENT_NOUNS:
+        return None  # "people familiar with an internal European Commission report": people, not the report
     end = len(tokens) - 1
     while end > 0 and not tokens[end - 1].is_capitalized and tokens[end - 1].low not in DETERMINERS \
             and tokens[end - 1].low not in PREPOSITIONS and end > len(tokens) - 3:
