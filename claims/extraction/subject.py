@@ -23,6 +23,7 @@ from .tokens import Token
 HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
 _ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
 _NAME_MODALS = words("will may")
+_SUBJECT_PRONOUNS = words("he she they we")
 _MAX_SUBJECT = 14
 _MAX_LIST_ITEM = 6
 _MAX_RELATIVE = 10
@@ -91,6 +92,12 @@ def _participle(tok: Token) -> bool:
     return tok.is_word and not tok.is_capitalized and tok.low.endswith("ed")
 
 
+def _inner_acronym(tokens: list[Token], k: int) -> bool:
+    """"The incumbent Pakistan Muslim League-Nawaz (PML-N) party": a bracketed acronym inside the subject."""
+    opened = acronym_open(tokens, k) if tokens[k].text == ")" else None
+    return opened is not None and opened > 0 and np_word(tokens[opened - 1])
+
+
 def is_boundary(tok: Token | None) -> bool:
     """Clause boundaries a main-clause subject may follow."""
     return tok is None or tok.text == "," or tok.is_quote or tok.text in HARD_STOPS
@@ -102,10 +109,15 @@ def subject_before(tokens: list[Token], j: int):
     if opened is not None:
         j = opened - 1  # "the International Organization for Migration (IOM) said"
     k = j
-    while k >= 0 and np_word_at(tokens, k):
+    while k >= 0 and (np_word_at(tokens, k) or _inner_acronym(tokens, k)):
+        if tokens[k].text == ")":
+            k = acronym_open(tokens, k)
         k -= 1
     np = tokens[k + 1:j + 1]
     boundary = tokens[k] if k >= 0 else None
+    cut = next((n for n in range(len(np) - 1, 0, -1) if np[n].low in _SUBJECT_PRONOUNS), None)
+    if cut is not None and k < 0 and np[0].low in PREPOSITIONS and np[cut - 1].low not in {"and", "or"}:
+        np, boundary = np[cut:], None  # "In a Tumblr post at the time she described": the pronoun is the subject
     while np and np[0].low in {"and", "but", "so", "yet"}:
         np = np[1:]
     if not is_boundary(boundary):
