@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
@@ -25,7 +26,7 @@ from .lexicon import (
     TIME_WORDS,
     words,
 )
-from .mention import Mention
+from .mention import BACKGROUND, Mention
 from .model import Stance
 from .phrases import Phrase, make_phrase, split_conjuncts
 from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before, valid_subject
@@ -61,10 +62,11 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
         if lemma and (not tok.low.endswith("ing") or _progressive(tokens, i)) and not _noun_reading(tokens, i):
             mentions = _reporting_verb(tokens, i, lemma, sentence)
             found.extend(mentions)
-            if mentions and _tail_clause(tokens, i, mentions):
+            if mentions and not mentions[0].phrase.pronoun and _tail_clause(tokens, i, mentions, sentence):
                 tail.extend(mentions)
     if tail:  # rule 6: "Avalos told investigators X, documents say": the outer party's own claim
-        found = [m for m in found if m in tail or m.order != 1 or m.position > tail[-1].position]
+        found = [m if m in tail or m.order != 1 or m.position > tail[-1].position else replace(m, order=BACKGROUND)
+                 for m in found]
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
     found = _named_parties_first(drop_nested(found))
@@ -75,11 +77,13 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     return sorted(found, key=lambda m: (m.order, m.position))
 
 
-def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention]) -> bool:
+def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention], sentence: str) -> bool:
     """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
     start = min(mentions[0].position, tokens[i].start)
     first = next(k for k, t in enumerate(tokens) if t.end > start)
-    if first < 3 or tokens[first - 1].text != ",":
+    before = tokens[first - 1] if first else None
+    quote_comma = before is not None and before.is_quote and sentence[before.end - 2:before.end - 1] == ","
+    if first < 3 or not (before.text == "," or quote_comma):  # "..., she said" or "... true,” Cornett wrote"
         return False
     rest = tokens[i + 1:]
     if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
@@ -111,7 +115,8 @@ def _capitalized_cue(tokens: list[Token], i: int) -> str | None:
 
 def _named_parties_first(found: list[Mention]) -> list[Mention]:
     """Rule 7 and polls: a document or a share of respondents is no source beside a named party."""
-    parties = [m for m in found if not _document_phrase(m.phrase) and not _STATISTIC.match(m.phrase.text.lower())]
+    parties = [m for m in found if not _document_phrase(m.phrase) and not _STATISTIC.match(m.phrase.text.lower())
+               and m.order != BACKGROUND]
     if not parties:
         return found
     return [m for m in found if m in parties or m.order != 1]

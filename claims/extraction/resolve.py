@@ -32,7 +32,7 @@ from .lexicon import (
     TITLES,
     words,
 )
-from .mention import Mention
+from .mention import BACKGROUND, Mention
 from .names import normalize_name
 from .phrases import Phrase, person_name
 from .plurals import plural_antecedents, plural_count, singular
@@ -204,11 +204,12 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
                 article, history[-_MEMORY:], by_key, index, mention.phrase)
             group = _plural_group(article, history, by_key, index, mention) if name == mention.phrase.text else []
             if group:
-                resolved.extend(group)
+                resolved.extend(group if mention.order != BACKGROUND else [])
                 continue
             if name is None:
                 continue
-            resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
+            if mention.order != BACKGROUND:
+                resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
             here.append(entity)
             history.append(entity)
             by_key.setdefault(normalize_name(entity.name), entity)
