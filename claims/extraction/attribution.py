@@ -42,6 +42,7 @@ _CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
+_CONTRASTS = words("while whereas")
 _PROGRESSIVE_BE = words("is are was were 's 're am been")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
@@ -209,10 +210,25 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
 
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
-    subject = subject_before(tokens, j)
+    subject = subject_before(tokens, j) or _contrast_subject(tokens, j)
     if subject is None or _disagrees(tokens[i], lemma, subject[0]) or _in_complement(tokens, j):
         return []
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _contrast_subject(tokens: list[Token], j: int):
+    """"The Kremlin said X while a spokesman for Cameron said Y": a contrastive second speaker (12 #5)."""
+    k = j
+    while k >= 0 and np_word_at(tokens, k):
+        k -= 1
+    if k < 2 or tokens[k].low not in _CONTRASTS:
+        return None
+    np = tokens[k + 1:j + 1]
+    if any(t.low == "that" for t in tokens[max(0, k - 2):k]):
+        return None  # "revelations that, while he told officials, he failed to": inside a content clause
+    said_before = any(REPORTING_FORMS.get(t.low, "say") not in MENTAL_LEMMAS and REPORTING_FORMS.get(t.low)
+                      and not t.low.endswith("ing") for t in tokens[:k])
+    return (np, None) if said_before and valid_subject(np) else None
 
 
 def _in_complement(tokens: list[Token], j: int) -> bool:

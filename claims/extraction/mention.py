@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from .phrases import Phrase
 
-
 BACKGROUND = 3  # a speaker only named inside another party's claim: kept for pronouns, never a source
 
 

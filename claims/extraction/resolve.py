@@ -45,6 +45,7 @@ _INSTITUTIONS = words("agency organization organisation body board department mi
                       " regulator watchdog group charity bank service")
 _FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
+_POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
@@ -259,6 +260,9 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
+    entity = _possessed(article, history, index, phrase)
+    if entity:
+        return entity.name, entity
     spelled = phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)
     if spelled:  # "The AIU said": kept as written; "the agency" later still finds the spelled-out party
         entity = by_key.get(normalize_name(spelled)) or Entity(spelled, False, False, spelled.lower())
@@ -278,6 +282,19 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
     person = bool(phrase.person) or role or name in article.surnames.values()
     gender = (article.genders.get(name) or descriptor_gender(phrase.descriptor)) if person else None
     return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor, gender)
+
+
+def _possessed(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
+    """"His family said" -> "Joe Paterno's family": a possessive pronoun takes its owner's name."""
+    first, _, rest = phrase.text.partition(" ")
+    kind = _POSSESSIVES.get(first.lower())
+    if kind is None or not rest or " " in rest:
+        return None
+    owner = _pronoun(article, history, index, kind[0], kind[1])
+    if owner is None or owner.name.lower().startswith(first.lower()) or "'s" in owner.name:
+        return None
+    name = f"{owner.name}'s {rest}"
+    return Entity(name, rest in PERSON_NOUNS, phrase.plural, f"{owner.descriptor} {rest}")
 
 
 def _org_short_name(history: list[Entity], phrase: Phrase) -> str | None:
