@@ -42,6 +42,7 @@ _CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
+_AS_LEMMAS = words("say report write note tell explain")
 _CONTRASTS = words("while whereas")
 _PROGRESSIVE_BE = words("is are was were 's 're am been")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
@@ -211,9 +212,32 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
     subject = subject_before(tokens, j) or _contrast_subject(tokens, j)
+    if subject is None or subject[0][0] is tokens[0] and tokens[0].low == "as":
+        subject = _as_reports(tokens, i, j, lemma)
     if subject is None or _disagrees(tokens[i], lemma, subject[0]) or _in_complement(tokens, j):
         return []
+    if _existential(tokens, subject[0]):
+        return []
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _existential(tokens: list[Token], np: list[Token]) -> bool:
+    """"there were 3,248 cases reported worldwide": a noun with a participle after "there is/were"."""
+    at = next((k for k, t in enumerate(tokens) if t is np[0]), 0)
+    while at >= 2 and (tokens[at - 1].text == "," or tokens[at - 1].text.isdigit()):
+        at -= 1  # "3,248 cases"
+    return at >= 2 and tokens[at - 1].low in BE_FORMS and tokens[at - 2].low == "there"
+
+
+def _as_reports(tokens: list[Token], i: int, j: int, lemma: str):
+    """"As Emily Feng reports for NPR, the first cases came to light": "As X reports," opens the sentence."""
+    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in _AS_LEMMAS:
+        return None
+    comma = next((k for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k].text == ","), None)
+    np = tokens[1:j + 1]
+    if comma is None or not all(np_word(t) for t in np) or not valid_subject(np):
+        return None
+    return np, None
 
 
 def _contrast_subject(tokens: list[Token], j: int):

@@ -45,6 +45,7 @@ _INSTITUTIONS = words("agency organization organisation body board department mi
                       " regulator watchdog group charity bank service")
 _FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
+_NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
 _POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
@@ -120,7 +121,8 @@ def _person_runs(tokens: list[Token]):
     run: list[Token] = []
     for tok in tokens + [Token(",", 0, 0)]:
         if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
-            run.append(tok)
+            if run or tok.low not in _NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
+                run.append(tok)
             continue
         if run and (tok.low in PERSON_NOUNS or tok.low in ORG_WORDS):
             run = []  # "Manchester United manager": the name modifies a role, it is no person
