@@ -27,6 +27,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    SENTENCE_ADVERBS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
@@ -161,10 +162,20 @@ def _proper_subject(tokens: list[Token]) -> str | None:
 
 def _lead(tokens: list[Token]) -> str | None:
     """"Northwind declined ...", "Osei is blunt ...": the proper name that opens a sentence as its subject."""
-    if tokens and (tokens[0].low in PREPOSITIONS or tokens[0].low in _FRONTING):
+    for _ in range(3):  # "Then, last week, Taylor Swift posted ...": step over fronted adverbials
+        if not tokens or not _fronted(tokens[0]):
+            break
         comma = next((k for k, t in enumerate(tokens[:_MAX_FRONTED]) if t.text == ","), None)
-        return _opening_name(tokens[comma + 1:]) if comma else None  # "On a grey morning, Reyes untied ..."
+        if not comma:
+            return None
+        tokens = tokens[comma + 1:]  # "On a grey morning, Reyes untied ..."
     return _opening_name(tokens)
+
+
+def _fronted(tok: Token) -> bool:
+    """Words that open an adverbial before the subject: prepositions, "when", "then", "last", "meanwhile"."""
+    low = tok.low
+    return low in PREPOSITIONS or low in _FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
 
 
 def _opening_name(tokens: list[Token]) -> str | None:
