@@ -31,7 +31,7 @@ from .model import Stance
 from .phrases import Phrase, make_phrase, split_conjuncts
 from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before, valid_subject
 from .tokens import Token, tokenize
-from .verbs import acceptable_use, explicit_clause, finding, has_clause_content, is_document, personal
+from .verbs import acceptable_use, disputed_object, explicit_clause, finding, has_clause_content, is_document, personal
 from .verbs import stance as verb_stance
 
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
@@ -280,7 +280,8 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
     parts, apposition = subject
     stance = verb_stance(tokens, i, lemma, sentence)
-    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY:
+    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY \
+            and not disputed_object(tokens, i, lemma):
         return []
     if lemma == "find" and not (finding(tokens, i) or is_document(parts)):
         return []

@@ -111,6 +111,8 @@ NEEDS_NEXT = {
 # Verbs that report only with a quotation, a colon or "that" as content, or in the tail after a quote
 # ("Kaine responded.", "he continued, “..."); "The rain continued." is no attribution.
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
+# Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
+DISPUTING_LEMMAS = words("question challenge")
 # Verbs that are acts unless the sentence carries their content: "attacked X for ...", "attacked X as ...".
 ATTACK_LEMMAS = words("attack")
 # Verbs of thought count only with a clause as content; they also never take an inverted subject.

@@ -14,6 +14,7 @@ from .lexicon import (
     DENY_LEMMAS,
     DENY_PARTICLES,
     DETERMINERS,
+    DISPUTING_LEMMAS,
     DOCUMENT_NOUNS,
     MODALS,
     NAMED_SUBJECT_LEMMAS,
@@ -233,6 +234,15 @@ def _calls_false(tokens: list[Token], i: int, sentence: str) -> bool:
         if tok.text in {".", ";"} or tok.low in {"that", "because", "while"}:
             break
     return False
+
+
+def disputed_object(tokens: list[Token], i: int, lemma: str) -> bool:
+    """"questioned the morals of", "challenged the legality of": a claim or a quality put in doubt, not a person."""
+    if lemma not in DISPUTING_LEMMAS or i + 2 >= len(tokens) or tokens[i + 1].low not in DETERMINERS:
+        return False
+    noun = tokens[i + 2]
+    return noun.is_word and not noun.is_capitalized and noun.low not in PERSON_NOUNS and (
+        i + 3 < len(tokens) and tokens[i + 3].low == "of")
 
 
 def has_clause_content(tokens: list[Token], i: int) -> bool:
