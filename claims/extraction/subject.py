@@ -116,6 +116,8 @@ def subject_before(tokens: list[Token], j: int):
     np = tokens[k + 1:j + 1]
     boundary = tokens[k] if k >= 0 else None
     cut = next((n for n in range(len(np) - 1, 0, -1) if np[n].low in _SUBJECT_PRONOUNS), None)
+    if cut is not None and np[cut - 1].low in REPORTING_FORMS:
+        return None  # "... and say they show restraint": the verb sits in the content of "say"
     if cut is not None and k < 0 and np[0].low in PREPOSITIONS and np[cut - 1].low not in {"and", "or"}:
         np, boundary = np[cut:], None  # "In a Tumblr post at the time she described": the pronoun is the subject
     while np and np[0].low in {"and", "but", "so", "yet"}:
