@@ -235,6 +235,16 @@ def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
     return True
 
 
+def _relative_head(tokens: list[Token], start: int, end: int) -> bool:
+    """"The group that owns most of her music, Big Machine, says": a head, a short restrictive relative, a name."""
+    rel = next((n for n in range(start + 1, end) if tokens[n].low in _RELATIVES), None)
+    if rel is None or end - rel > _MAX_RELATIVE or tokens[start].low not in DETERMINERS:
+        return False
+    head_ok = all(np_word_at(tokens, n) for n in range(start, rel))
+    name_follows = end + 1 < len(tokens) and tokens[end + 1].is_capitalized
+    return head_ok and name_follows and all(tokens[n].is_word for n in range(rel, end))
+
+
 def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
     """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
     start = j - 1
@@ -253,7 +263,7 @@ def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
         segment = tokens[seg_start:c]
         first = segment[0].low if segment else ""
         clean = all(np_word_at(tokens, n) or tokens[n].low == "and" or _bracketed(tokens, n)
-                    for n in range(seg_start, c))
+                    for n in range(seg_start, c)) or _relative_head(tokens, seg_start, c)
         if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment) \
                 and not _participial_opener(segment) and _apposition_parts(tokens, c, j):
             return segment, tokens[c + 1:j]
