@@ -43,6 +43,7 @@ _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |mo
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
 _AS_LEMMAS = words("say report write note tell explain")
+_INNER_CUES = words("say deny reject dismiss")
 _CONTRASTS = words("while whereas")
 _PROGRESSIVE_BE = words("is are was were 's 're am been")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
@@ -248,6 +249,8 @@ def _contrast_subject(tokens: list[Token], j: int):
     if k < 2 or tokens[k].low not in _CONTRASTS:
         return None
     np = tokens[k + 1:j + 1]
+    if any(REPORTING_FORMS.get(t.low) in _INNER_CUES for t in np):
+        return None  # "while the police deny accusations and say they show": the cue sits inside, not a subject
     if any(t.low == "that" for t in tokens[max(0, k - 2):k]):
         return None  # "revelations that, while he told officials, he failed to": inside a content clause
     said_before = any(REPORTING_FORMS.get(t.low, "say") not in MENTAL_LEMMAS and REPORTING_FORMS.get(t.low)

@@ -182,6 +182,8 @@ def valid_subject(np: list[Token]) -> bool:
     """A subject names a party: not empty, not too long, not a bare determiner, preposition or sentence adverb."""
     if not np or len(np) > _MAX_SUBJECT or (len(np) == 1 and np[0].low in SENTENCE_ADVERBS):
         return False
+    if any(a.low in REPORTING_FORMS and b.low in _SUBJECT_PRONOUNS for a, b in zip(np, np[1:], strict=False)):
+        return False  # "... and say they show restraint": a content clause, no subject
     for n, (a, b) in enumerate(zip(np, np[1:], strict=False)):
         negated = n and np[n - 1].low == "not"  # "Officials not authorized to speak said"
         if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to") and not negated:
