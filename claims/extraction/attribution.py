@@ -43,6 +43,8 @@ _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |mo
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
 _AS_LEMMAS = words("say report write note tell explain")
+_DASHES = frozenset({"--", "\u2014", "\u2013"})
+_MAX_DASHED = 20
 _INNER_CUES = words("say deny reject dismiss")
 _CONTRASTS = words("while whereas")
 _PROGRESSIVE_BE = words("is are was were 's 're am been")
@@ -169,6 +171,10 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
             return _inverted(tokens, i, lemma, cue, sentence)
     elif j >= 0 and tokens[j].is_quote:
         return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
+    elif j >= 2 and tokens[j].text in _DASHES:
+        subject = _dashed_subject(tokens, j)  # "Shahbaz Sharif -- brother of Nawaz Sharif -- alleged"
+        if subject is None:
+            return []
     elif j >= 1 and tokens[j].low in {"and", "but"}:
         subject = opening_subject(tokens[:j])  # "The bank cut its rate and said ...": one subject, two verbs
         if subject is None:
@@ -188,6 +194,15 @@ def _particle_end(tokens: list[Token], i: int, lemma: str) -> int:
             return i + 2
         return i + 1
     return i
+
+
+def _dashed_subject(tokens: list[Token], j: int):
+    """The subject before an apposition set off by dashes, the apposition kept for the name."""
+    opened = next((d for d in range(j - 1, max(0, j - _MAX_DASHED), -1) if tokens[d].text == tokens[j].text), None)
+    if opened is None or opened < 1 or any(t.is_quote for t in tokens[opened:j]):
+        return None
+    subject = subject_before(tokens, opened - 1)
+    return (subject[0], tokens[opened + 1:j]) if subject else None
 
 
 def _subject_over_adjunct(tokens: list[Token], j: int):
