@@ -63,7 +63,8 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
 def opening_subject(tokens: list[Token]):
     """The subject a sentence opens with, followed by its finite verb: (np, apposition) or None."""
     k = 0
-    while k < len(tokens) and np_word_at(tokens, k) and not (k and (_past_verb(tokens[k]) or _name_ends(tokens, k))):
+    while k < len(tokens) and np_word_at(tokens, k) and not (k and (_past_verb(tokens[k]) and tokens[k - 1].low
+                                                                     != "being" or _name_ends(tokens, k))):
         k += 1
     ended = k < len(tokens) and _name_ends(tokens, k)
     np, apposition = tokens[:k], None

@@ -63,6 +63,8 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return 0 < k < len(tokens) - 1 and np_word(tokens[k - 1]) and _participle(tokens[k + 1])
     if tok.low == "as":
         return k > 0 and tokens[k - 1].low == "such"
+    if tok.low == "being" and 0 < k < len(tokens) - 1 and _participle(tokens[k + 1]) and np_word(tokens[k - 1]):
+        return True  # "Several dozen migrants being detained at a camp protested"
     if _act_participle(tokens, k):
         return True
     if k >= 2 and tokens[k - 1].low == "to" and _participle(tokens[k - 2]) and tok.is_word:
