@@ -139,9 +139,12 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     text = sentence[tokens[0].start:tokens[-1].end]
     head = _head(tokens)
     named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
-    person = person_name(tokens) or (person_name(apposition) if named_role else None)
+    own = person_name(tokens)
+    person = own or (person_name(apposition) if named_role else None)
     if person and apposition and _head(apposition) in ORG_WORDS | COMPANY_NOUNS:
         person = None  # "Alarm Phone, a hotline for migrants": the apposition says it is a body
+    if person and not own and head in COMPANY_NOUNS:
+        person = None  # "The group that owns her music, Big Machine,": the name is the company's
     company = _company_apposition(tokens, head, apposition) if person is None else None
     if company:
         tokens, text = company, sentence[company[0].start:company[-1].end]

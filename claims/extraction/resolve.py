@@ -292,7 +292,8 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
     one_of = phrase.head.endswith("s") and phrase.text.lower().startswith("one of")
     singular = phrase.head[:-1] if one_of else phrase.head
     role = singular in PERSON_NOUNS and (not phrase.plural or singular != phrase.head)
-    person = bool(phrase.person) or role or name in article.surnames.values()
+    body = phrase.head in ORG_WORDS or phrase.head in COMPANY_NOUNS  # "The group ..., Big Machine,": no person
+    person = bool(phrase.person) or role or (name in article.surnames.values() and not body)
     gender = (article.genders.get(name) or descriptor_gender(phrase.descriptor)) if person else None
     return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor, gender)
 
@@ -396,6 +397,8 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         seen = entity.seen
         if head and head in seen and (not institution or fits_description(phrase.text, seen)):
             return entity
+        if head in COMPANY_NOUNS and phrase.text.lower() == head and seen & COMPANY_NOUNS and not entity.person:
+            return entity  # "the company" after "The group that owns her music, Big Machine,"
     typed = head not in PERSON_NOUNS and typed_holder(article.tokens, index, phrase.text, head)
     if typed:
         known = next((e for e in reversed(history) if e.name == typed), None)
