@@ -237,5 +237,18 @@ DOCUMENT_NOUNS = words("""
     tweet post posting message transcript list chart slides findings research review investigation
     inquiry audit release studies analyses results
     """)
+# A bare "the <kind>" finds the latest name carrying one of these words ("the utility" -> "... Electric Co.").
+KIND_WORDS = {
+    "broadcaster": words("news tv television radio broadcasting channel network bbc cnn nbc abc cbs"),
+    "network": words("news tv television network nbc abc cbs cnn fox"),
+    "newspaper": words("times post journal herald tribune guardian telegraph gazette news daily"),
+    "paper": words("times post journal herald tribune guardian telegraph gazette news daily"),
+    "utility": words("electric gas power energy water edison"),
+    "airline": words("airlines airways air"),
+    "agency": words("agency"),
+    "automaker": words("motors motor automotive"),
+}
+# Writings whose author or publication stands in for them ("the article said" -> the paper it ran in).
+WRITINGS = words("article piece opinion editorial commentary column op-ed document report statement letter ruling")
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
                       " manufacturer maker label broadcaster network studio publisher")

@@ -23,6 +23,7 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    KIND_WORDS,
     ORG_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -31,6 +32,7 @@ from .lexicon import (
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
+    WRITINGS,
     words,
 )
 from .mention import BACKGROUND, Mention
@@ -46,6 +48,7 @@ _INSTITUTIONS = words("agency organization organisation body board department mi
                       " regulator watchdog group charity bank service")
 _FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
+_ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
 _NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
 _POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
@@ -386,8 +389,15 @@ def _company_subject(article: Article, index: int) -> str | None:
 def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
     """"the ministry", "the official", "the company": the earlier party the description fits."""
     head = phrase.head
+    if phrase.text.lower() == head and head in WRITINGS and (holder := _writing_holder(article, index)):
+        return Entity(holder, False, False, holder.lower())  # "the article said" -> "Rodong Sinmun"
     if head in DOCUMENT_NOUNS:
         return None  # a document stands in for itself when its sentence names no party (rule 7)
+    if phrase.text.lower() == head and (kind := _kind_holder(article, history, index, head)):
+        return kind  # "The broadcaster said" -> "NBC News"
+    if phrase.text.lower() == head and head in TITLES and (titled := _titled_holder(article, index, head)):
+        known = next((e for e in reversed(history) if e.name == titled), None)
+        return known or Entity(titled, True, False, f"{head} {titled.lower()}")  # "the judge" -> "Gary Glazer"
     institution = head in ORG_WORDS or head in _ORG_NOUNS
     for entity in reversed(history):
         if institution and entity.person:
@@ -420,6 +430,63 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         people = Counter(e.name for e in history if e.person and " " not in e.descriptor.strip())
         if people:
             return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
+    return None
+
+
+def _writing_holder(article: Article, index: int) -> str | None:
+    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer": who a writing is by."""
+    for back in range(index, max(-1, index - _COMPANY_REACH), -1):
+        tokens = article.tokens[back]
+        for k, tok in enumerate(tokens[:-2]):
+            if tok.low not in WRITINGS or tokens[k + 1].low not in {"in", "by", "from"}:
+                continue
+            run = _capitalized_after(tokens, k + 2)
+            titled = max((n for n, t in enumerate(run) if t.low.rstrip(".") in TITLES), default=-1)
+            if 0 <= titled < len(run) - 2:
+                run = run[titled + 1:]  # "by Philadelphia Court of Common Pleas Judge Gary Glazer"
+            if run:
+                return person_name(run) or " ".join(t.text for t in run)
+    return None
+
+
+def _capitalized_after(tokens: list[Token], k: int) -> list[Token]:
+    """The capitalized run starting at `k`, after an optional "the"."""
+    if k < len(tokens) and tokens[k].low == "the":
+        k += 1
+    run = []
+    while k < len(tokens) and tokens[k].is_word and (tokens[k].is_capitalized or run and tokens[k].low == "of"):
+        run.append(tokens[k])
+        k += 1
+    while run and run[-1].low == "of":
+        run.pop()
+    return run
+
+
+def _kind_holder(article: Article, history: list[Entity], index: int, head: str) -> Entity | None:
+    """"the broadcaster" -> the latest party or name with a broadcasting word ("NBC News")."""
+    kinds = KIND_WORDS.get(head)
+    if not kinds:
+        return None
+    for entity in reversed(history):
+        if not entity.person and {w.lower().rstrip(".") for w in entity.name.split()} & kinds:
+            return entity
+    for back in range(index - 1, max(-1, index - 1 - _COMPANY_REACH), -1):
+        for name in reversed(article.names[back]):
+            if {w.lower().rstrip(".") for w in name.split()} & kinds and len(name.split()) > 1:
+                return Entity(name, False, False, name.lower())
+    return None
+
+
+def _titled_holder(article: Article, index: int, title: str) -> str | None:
+    """"the judge wrote" after "Judge Gary Glazer": the person last introduced with that title."""
+    for back in range(index, max(-1, index - _COMPANY_REACH), -1):
+        tokens = article.tokens[back]
+        for k in range(len(tokens) - 2, -1, -1):
+            modified = k and tokens[k - 1].is_capitalized and title in _ORG_ROLES  # "World Bank President X"
+            if tokens[k].low.rstrip(".") == title and tokens[k].is_capitalized and not modified:
+                name = person_name(tokens[k:k + 5])
+                if name:
+                    return name
     return None
 
 
