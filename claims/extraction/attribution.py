@@ -43,6 +43,7 @@ _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |mo
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
 _PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
 _AS_LEMMAS = words("say report write note tell explain")
+_RELAYS = frozenset({"according", "per"})
 _DASHES = frozenset({"--", "\u2014", "\u2013"})
 _MAX_DASHED = 20
 _INNER_CUES = words("say deny reject dismiss")
@@ -57,13 +58,14 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     found: list[Mention] = []
     tail: list[Mention] = []
     for i, tok in enumerate(tokens):
-        if tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
-            found.extend(_according_to(tokens, i, sentence))
+        low = tok.low
+        if low in _RELAYS:
+            if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+                found.extend(_according_to(tokens, i, sentence))
+            elif low == "per" and _relay_per(tokens, i):
+                found.extend(_according_to(tokens, i - 1, sentence, cue="per"))
             continue
-        if tok.low == "per" and _relay_per(tokens, i):
-            found.extend(_according_to(tokens, i - 1, sentence, cue="per"))
-            continue
-        lemma = REPORTING_FORMS.get(tok.text) or _capitalized_cue(tokens, i)
+        lemma = REPORTING_FORMS.get(tok.text) or (tok.is_capitalized and i and _capitalized_cue(tokens, i))
         if lemma and (not tok.low.endswith("ing") or _progressive(tokens, i)) and not _noun_reading(tokens, i):
             mentions = _reporting_verb(tokens, i, lemma, sentence)
             found.extend(mentions)
@@ -84,14 +86,14 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
 
 def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention], sentence: str) -> bool:
     """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
+    rest = tokens[i + 1:]
+    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
+        return False
     start = min(mentions[0].position, tokens[i].start)
     first = next(k for k, t in enumerate(tokens) if t.end > start)
     before = tokens[first - 1] if first else None
     quote_comma = before is not None and before.is_quote and sentence[before.end - 2:before.end - 1] == ","
     if first < 3 or not (before.text == "," or quote_comma):  # "..., she said" or "... true,” Cornett wrote"
-        return False
-    rest = tokens[i + 1:]
-    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
         return False
     return any(t.low in REPORTING_FORMS or t.low == "according" for t in tokens[:first - 1])
 
