@@ -97,8 +97,8 @@ DENIAL_WORDS = words("""
     """)
 # Verbs that report only when a particle or object follows them: lemma -> allowed next words.
 NEEDS_NEXT = {
-    "plead": ("not", "innocent", "guilty"),  # "pleaded not guilty", not "pleaded for help"
-    "pled": ("not", "innocent", "guilty"),
+    "plead": ("not", "innocent"),  # "pleaded not guilty" denies; "pleaded guilty", "pleaded for help" do not
+    "pled": ("not", "innocent"),
     "bat": ("away",),
     "brush": ("aside", "off"),
     "shrug": ("off",),
@@ -131,8 +131,9 @@ NOUNY_LEMMAS = words("state report claim note call show post tweet estimate fore
 SENTENCE_ADVERBS = words("meanwhile however separately moreover additionally furthermore elsewhere instead still"
                          " earlier later also indeed nevertheless nonetheless overall similarly likewise")
 # Nouny verbs new to the lists ("questions", "attack"): any form needs a name or pronoun right before it.
-NAMED_SUBJECT_LEMMAS = words("question challenge attack voice text demand post cry blast slam distance remark"
-                             " forecast")
+NAMED_SUBJECT_LEMMAS = words("question challenge attack voice text demand post cry blast slam distance remark")
+# Nouny verbs whose -s form needs a name or pronoun right before it ("updated forecasts", "his remarks").
+NOUNY_S_LEMMAS = words("forecast remark estimate")
 # Participles that may sit in a reduced relative inside a subject ("A statement posted on its website said").
 REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
@@ -144,7 +145,7 @@ PHRASAL_BLOCKERS = {
     "see": words("to"),
     "accuse": words("of"),
     "find": words("guilty"),
-    "rule": words("over on in against"),
+    "rule": words("over in against"),
     "add": words("to up"),
     "respond": words("to"),
     "continue": words("to"),
@@ -249,6 +250,6 @@ KIND_WORDS = {
     "automaker": words("motors motor automotive"),
 }
 # Writings whose author or publication stands in for them ("the article said" -> the paper it ran in).
-WRITINGS = words("article piece opinion editorial commentary column op-ed document report statement letter ruling")
+WRITINGS = words("article piece opinion editorial commentary column op-ed document statement letter ruling")
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
                       " manufacturer maker label broadcaster network studio publisher")

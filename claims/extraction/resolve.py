@@ -276,7 +276,7 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
-    entity = _possessed(article, history, index, phrase)
+    entity = None if phrase.person else _possessed(article, history, index, phrase)
     if entity:
         return entity.name, entity
     spelled = phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)

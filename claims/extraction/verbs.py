@@ -20,6 +20,7 @@ from .lexicon import (
     NAMED_SUBJECT_LEMMAS,
     NEEDS_NEXT,
     NOUNY_LEMMAS,
+    NOUNY_S_LEMMAS,
     PERSON_NOUNS,
     PHRASAL_BLOCKERS,
     PREPOSITIONS,
@@ -178,8 +179,20 @@ def _noun_form(use: Use) -> bool | None:
     return None
 
 
+def _ruled_on(use: Use) -> bool | None:
+    """"ruled on the motion" is a decision with no claim; "ruled on Friday that ..." reports."""
+    if use.lemma != "rule" or use.next != "on":
+        return None
+    day = use.after(2)[1:]
+    return bool(day) and day[0].low in TIME_WORDS
+
+
 def _named_subject(use: Use) -> bool | None:
     """"Trump questioned the deal" reports; "the sane questions", "a heart attack" are nouns."""
+    if use.lemma in NOUNY_S_LEMMAS and use.form.endswith("s") and use.form != use.lemma:
+        before = use.tokens[use.i - 1] if use.i else None
+        named = before is not None and (before.is_capitalized or before.low in PRONOUN_SUBJECTS)
+        return None if named else False
     if use.lemma not in NAMED_SUBJECT_LEMMAS or use.form.endswith("ed"):
         return None
     before = use.tokens[use.i - 1] if use.i else None
@@ -195,7 +208,7 @@ def _seen(use: Use) -> bool | None:
     return use.form in {"see", "sees"} if use.lemma == "see" else None
 
 
-USE_CHECKS = (_hedge, _phrasal, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as, _naming,
+USE_CHECKS = (_hedge, _phrasal, _ruled_on, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as, _naming,
               _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen)
 
 
