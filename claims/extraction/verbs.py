@@ -208,8 +208,11 @@ def _seen(use: Use) -> bool | None:
     return use.form in {"see", "sees"} if use.lemma == "see" else None
 
 
-USE_CHECKS = (_hedge, _phrasal, _ruled_on, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as, _naming,
-              _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen)
+# Ordered: the first check with an opinion decides. Each docstring carries its example.
+USE_CHECKS = (
+    _hedge, _phrasal, _ruled_on, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as,
+    _naming, _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen,
+)
 
 
 def acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
