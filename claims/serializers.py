@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
+from config.api import IdField
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
@@ -144,7 +145,7 @@ class ClaimCorrectSerializer(serializers.Serializer):
 
 
 class AttributionWriteSerializer(serializers.Serializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    source = IdField(queryset=Source.objects.all())
     cue = serializers.CharField(max_length=100, required=False, allow_blank=True)
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     reported_to = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -153,15 +154,15 @@ class AttributionWriteSerializer(serializers.Serializer):
 
 
 class AttributionUpdateSerializer(AttributionWriteSerializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False)
+    source = IdField(queryset=Source.objects.all(), required=False)
 
 
 class AssessmentCreateSerializer(serializers.Serializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(),
+    source = IdField(queryset=Source.objects.all(),
                                                 help_text="The source that corroborates, disputes or denies.")
     stance = serializers.ChoiceField(choices=AssessmentStance.choices)
     evidence_url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
-    evidence_document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.defer("text"),
+    evidence_document = IdField(queryset=Document.objects.defer("text"),
                                                            required=False, default=None, allow_null=True)
     excerpt = serializers.CharField(required=False, default="", allow_blank=True)
     note = serializers.CharField(required=False, default="", allow_blank=True)

@@ -1,12 +1,12 @@
 """API for reports, claims, attributions and reviewers' marks."""
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
@@ -48,12 +48,13 @@ from claims.services import (
     claim_correct,
     report_ingest,
 )
+from config import params
 from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError
+from config.parsers import JSONParser
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
 
-BAD_AS_OF = "as_of must be an ISO 8601 time such as 2026-11-24T16:00:00Z."
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
                          "verdict and marks as they stood at this moment (ISO 8601; UTC when no offset).")
 
@@ -69,16 +70,6 @@ def _claim_response(pk: int, as_of: datetime | None = None, status_code=status.H
         marks, standing = replay["marks"], {"status": replay["status"], "reason": replay["reason"]}
     context = {"neighbours": claim_neighbours(claim), "marks": marks, "verdict": standing, "as_of": as_of}
     return Response(ClaimDetailSerializer(claim, context=context).data, status=status_code)
-
-
-def _parse_as_of(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
-    except ValueError:
-        raise DomainError(BAD_AS_OF, fields={"as_of": [BAD_AS_OF]}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class JSONLDRenderer(renderers.JSONRenderer):
@@ -173,7 +164,7 @@ class ClaimDetailView(RoleAccess, generics.GenericAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get(self, request, pk):
-        return _claim_response(pk, _parse_as_of(request.query_params.get("as_of")))
+        return _claim_response(pk, params.parse_moment(request.query_params.get("as_of"), "as_of"))
 
     def patch(self, request, pk):
         claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
@@ -224,7 +215,7 @@ class AttributionDetailView(RoleAccess, generics.GenericAPIView):
 
     def delete(self, request, pk):
         attribution = self._attribution(pk)
-        reason = request.query_params.get("reason", "")
+        reason = params.check_text(request.query_params.get("reason", ""), "reason")
         attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -2,6 +2,7 @@
 import os
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "claims",
     "events",
     "desk",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +57,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.LockWaitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Logins are throttled per account and per address (django-axes); each lockout is kept in its tables and the ledger.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("CLAIMLEDGER_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CLAIMLEDGER_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -94,6 +108,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
 
+# Throttles and lockout counters live in the cache every process shares: Redis when CLAIMLEDGER_CACHE_URL names
+# one (redis://127.0.0.1:6379/0), else this process's memory (fine for one `make run` process).
+CACHE_URL = env_str("CLAIMLEDGER_CACHE_URL")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                      "KEY_PREFIX": "claimledger"} if CACHE_URL else
+          {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A writer that waited LEDGER_LOCK_TIMEOUT_MS (PostgreSQL) or SQLITE_BUSY_TIMEOUT_SECONDS answers 503 with this.
+CLAIMLEDGER_RETRY_AFTER_SECONDS = env_int("CLAIMLEDGER_RETRY_AFTER_SECONDS", 5, minimum=1)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -131,6 +154,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON only: the browsable API is for development (DJANGO_DEBUG=1) and never served in production.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer",
+                                 *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else [])],
+    "DEFAULT_PARSER_CLASSES": ["config.parsers.JSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
     "PAGE_SIZE": 50,
