@@ -275,7 +275,8 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
                     dateline_place: str = "", ingested_by=None) -> Document:
     """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
     document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
-                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text), ingested_by=ingested_by)
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
     try:
         document.full_clean(exclude=["sha256", "ingested_by"])
     except ValidationError as exc:
