@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
-from config.api import IdField
+from config.api import IdField, spreadsheet_cell
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
@@ -193,10 +193,27 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
-    claims = ClaimSerializer(many=True)
+    """A report with one page of its claims (context: "claims", "claims_next", "claims_previous")."""
+
+    claims = serializers.SerializerMethodField(help_text="One page of the report's claims in order: ?page=, "
+                                                         "?page_size= (up to 200); claim_count counts them all.")
+    claims_next = serializers.SerializerMethodField(help_text="The next page of claims, or null.")
+    claims_previous = serializers.SerializerMethodField(help_text="The previous page of claims, or null.")
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "text", "claims"]
+        fields = [*DocumentSerializer.Meta.fields, "text", "claims", "claims_next", "claims_previous"]
+
+    @extend_schema_field(ClaimSerializer(many=True))
+    def get_claims(self, document) -> list:
+        return ClaimSerializer(self.context["claims"], many=True).data
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_claims_next(self, document) -> str | None:
+        return self.context.get("claims_next")
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_claims_previous(self, document) -> str | None:
+        return self.context.get("claims_previous")
 
 
 class IngestSerializer(serializers.Serializer):
@@ -225,15 +242,6 @@ class IngestSerializer(serializers.Serializer):
 
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",
                "sources", "hedges", "corroborates", "disputes", "denies", "start", "end"]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """Spell a value for a spreadsheet; text that would run as a formula is quoted with a leading '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def csv_row(claim: Claim) -> list[str]:
     """One claim as a CSV row in CSV_COLUMNS order (attributions prefetched, counts annotated)."""
     document = claim.document
@@ -242,7 +250,7 @@ def csv_row(claim: Claim) -> list[str]:
               document.published_at.isoformat() if document.published_at else "", claim.position, claim.voice,
               claim.status, claim.text, sources, "; ".join(claim.hedges), claim.corroborations, claim.disputes,
               claim.denials, claim.start, claim.end]
-    return [_cell(value) for value in values]
+    return [spreadsheet_cell(value) for value in values]
 
 
 class HistoryEntrySerializer(serializers.ModelSerializer):

@@ -20,6 +20,7 @@ from claims.selectors import (
     claim_history,
     claim_list,
     claim_neighbours,
+    document_claims,
     document_detail,
     document_list,
     latest_mark_at,
@@ -49,7 +50,7 @@ from claims.services import (
     report_ingest,
 )
 from config import params
-from config.api import IgnoreFormatParameter, error_responses
+from config.api import IgnoreFormatParameter, PageNumberPagination, error_responses
 from config.errors import DomainError
 from config.parsers import JSONParser
 from ledger.services import actor_for
@@ -70,6 +71,15 @@ def _claim_response(pk: int, as_of: datetime | None = None, status_code=status.H
         marks, standing = replay["marks"], {"status": replay["status"], "reason": replay["reason"]}
     context = {"neighbours": claim_neighbours(claim), "marks": marks, "verdict": standing, "as_of": as_of}
     return Response(ClaimDetailSerializer(claim, context=context).data, status=status_code)
+
+
+def _document_body(request, pk: int) -> dict:
+    """A report with one page of its claims: a report of thousands of claims is never inlined whole."""
+    document = document_detail(pk)
+    pager = PageNumberPagination()
+    page = pager.paginate_queryset(document_claims(document), request)
+    context = {"claims": page, "claims_next": pager.get_next_link(), "claims_previous": pager.get_previous_link()}
+    return DocumentDetailSerializer(document, context=context).data
 
 
 class JSONLDRenderer(renderers.JSONRenderer):
@@ -125,7 +135,7 @@ class DocumentListView(RoleAccess, generics.ListCreateAPIView):
         fields = dict(incoming.validated_data)
         text = fields.pop("file", None) or fields.pop("text")
         result = report_ingest(text=text, actor=actor_for(request.user), ingested_by=request.user, **fields)
-        body = DocumentDetailSerializer(document_detail(result.document.pk)).data
+        body = _document_body(request, result.document.pk)
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 
@@ -137,7 +147,7 @@ class DocumentDetailView(RoleAccess, generics.GenericAPIView):
     serializer_class = DocumentDetailSerializer
 
     def get(self, request, pk):
-        return Response(DocumentDetailSerializer(document_detail(pk)).data)
+        return Response(_document_body(request, pk))
 
 
 @extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})

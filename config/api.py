@@ -65,6 +65,15 @@ class IgnoreFormatParameter(DefaultContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value) -> str:
+    """Spell a value for a spreadsheet; text that would run as a formula is quoted with a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 class EchoWriter:
     """A file-like object whose write() hands the line back, so csv.writer can feed a streaming response."""
 

@@ -3,7 +3,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
-from config.api import EchoWriter
+from config.api import EchoWriter, spreadsheet_cell
 from ledger.canonical import canonical_json
 from ledger.models import format_time
 from ledger.verify import EXPORTED_FIELDS
@@ -29,12 +29,16 @@ def jsonl_lines(items: Iterable[dict]) -> Iterator[str]:
 
 
 def csv_lines(items: Iterable[dict]) -> Iterator[str]:
-    """A header row, then one row per entry; the payload column holds its canonical JSON text."""
+    """A header row, then one row per entry; the payload column holds its canonical JSON text.
+
+    Cells that a spreadsheet would run as a formula (=, +, -, @…) get a leading ', as in the claims CSV;
+    the JSON-lines export, which ledger/verify.py checks, is never altered.
+    """
     writer = csv.writer(EchoWriter())
     yield writer.writerow(EXPORTED_FIELDS)
     for item in items:
         row = dict(item, payload=canonical_json(item["payload"]).decode("utf-8"))
-        yield writer.writerow([row[name] for name in EXPORTED_FIELDS])
+        yield writer.writerow([spreadsheet_cell(row[name]) for name in EXPORTED_FIELDS])
 
 
 def export_lines(queryset, fmt: str) -> Iterator[str]:
