@@ -191,6 +191,9 @@ LEDGER_CHECKPOINT_EVERY = env_int("LEDGER_CHECKPOINT_EVERY", 1, minimum=1)
 LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 # Who may read the ledger API; the ledger imports no other app, so the wiring names the class here.
 LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
+# Account changes in the ledger are read in full by admins only; others see who acted, not the payload.
+LEDGER_PRIVATE_OBJECT_TYPES = ["user"]
+LEDGER_SEES_PRIVATE = "people.roles.is_admin"
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
