@@ -52,7 +52,7 @@ from claims.services import (
 from config import params
 from config.api import IgnoreFormatParameter, PageNumberPagination, error_responses
 from config.errors import DomainError
-from config.parsers import JSONParser
+from config.formats import JSONParser
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
 

@@ -143,8 +143,14 @@ def test_a_method_the_endpoint_does_not_allow_is_a_405_in_the_error_shape(api, e
     assert _assert_error_shape(api(editor).put("/api/claims/"), 405)["code"] == "method_not_allowed"
 
 
-def test_an_editor_opening_a_claim_in_a_browser_gets_json_not_a_crash(api, editor):
-    claim = AttributionFactory().claim
-    response = api(editor).get(f"/api/claims/{claim.pk}/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+@pytest.mark.parametrize("who", ["editor", "admin_user"])
+@pytest.mark.parametrize("url", ["/api/claims/{claim}/", "/api/sources/{source}/", "/api/documents/{document}/",
+                                 "/api/claims/", "/api/sources/"])
+def test_an_editor_or_admin_opening_an_object_in_a_browser_gets_the_page_not_a_crash(client, request, who, url):
+    attribution = AttributionFactory()
+    client.force_login(request.getfixturevalue(who))
+    address = url.format(claim=attribution.claim.pk, source=attribution.source.pk,
+                         document=attribution.claim.document.pk)
+    response = client.get(address, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Type"].startswith("text/html")

@@ -1,12 +1,13 @@
-"""Request body parsers: JSON with a depth limit and finite numbers, so a hostile body is a 400, never a 500.
+"""Parsers and renderers: JSON bodies with a depth limit and finite numbers (a hostile body is a 400, never a
+500), and the read-only browsable API.
 
-Kept apart from config/api.py because DRF reads DEFAULT_PARSER_CLASSES while config/api.py is still importing.
+Kept apart from config/api.py because DRF reads these settings while config/api.py is still importing.
 """
 import json
 import math
 
 from django.conf import settings
-from rest_framework import exceptions, parsers
+from rest_framework import exceptions, parsers, renderers
 
 # Deeper JSON than any of our request bodies needs is refused before Python's recursion limit is reached.
 MAX_JSON_DEPTH = 32
@@ -63,3 +64,18 @@ class JSONParser(parsers.JSONParser):
             return json.loads(text, parse_float=_finite_float, parse_constant=_no_constant)
         except ValueError as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from None
+
+
+class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
+    """The browsable API, for reading: no HTML or raw-data forms.
+
+    DRF builds those forms from the view's serializer_class, which on our detail views is an output serializer
+    that needs the view's context (a claim's neighbours, a source's track record): they crashed the page.
+    Writes go through JSON clients, the desk or the admin.
+    """
+
+    def get_rendered_html_form(self, data, view, method, request):
+        return None
+
+    def get_raw_data_form(self, data, view, method, request):
+        return None
