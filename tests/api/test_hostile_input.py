@@ -146,7 +146,8 @@ def test_a_method_the_endpoint_does_not_allow_is_a_405_in_the_error_shape(api, e
 @pytest.mark.parametrize("who", ["editor", "admin_user"])
 @pytest.mark.parametrize("url", ["/api/claims/{claim}/", "/api/sources/{source}/", "/api/documents/{document}/",
                                  "/api/claims/", "/api/sources/"])
-def test_an_editor_or_admin_opening_an_object_in_a_browser_gets_the_page_not_a_crash(client, request, who, url):
+def test_an_editor_or_admin_opening_an_object_in_a_browser_gets_the_page_not_a_crash(db, client, request, who,
+                                                                                     url):
     attribution = AttributionFactory()
     client.force_login(request.getfixturevalue(who))
     address = url.format(claim=attribution.claim.pk, source=attribution.source.pk,
