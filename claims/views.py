@@ -275,16 +275,18 @@ class AssessmentListView(RoleAccess, generics.ListAPIView):
 
 @extend_schema(summary="A claim as schema.org ClaimReview", responses={
     (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="ClaimReview JSON-LD."),
+    (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT, description="The same, as plain JSON."),
     **error_responses(404)})
 class ClaimReviewView(RoleAccess, generics.GenericAPIView):
     """The claim's verdict as ClaimReview JSON-LD, ready to publish (mapping in claims/claimreview.py)."""
 
-    renderer_classes = [JSONLDRenderer]
+    # JSON-LD first (what */* and no Accept header get), plain JSON for clients that ask for application/json.
+    renderer_classes = [JSONLDRenderer, renderers.JSONRenderer]
 
     def get(self, request, pk):
         claim = claim_detail(pk)
         review = claim_review(claim, verdicts_of([claim])[pk], reviewed_at=latest_mark_at(claim))
-        return Response(review, content_type=JSONLDRenderer.media_type)
+        return Response(review)
 
 
 @extend_schema(summary="Export claims (csv, jsonl or ClaimReview)",

@@ -79,7 +79,7 @@ class ClaimLinkDetailView(RoleAccess, generics.GenericAPIView):
     def delete(self, request, pk):
         link = get_object_or_404(ClaimLink, pk=pk)
         reason = params.check_text(request.query_params.get("reason", ""), "reason")
-        claim_link_remove(link=link, actor=actor_for(request.user), reason=reason)
+        claim_link_remove(link=link, actor=actor_for(request.user), reason=reason, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
