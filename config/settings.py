@@ -178,6 +178,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Claim Ledger API",
     "DESCRIPTION": "Claims, their sources, reviewers' marks and the hash-chained ledger of every change.",
     "VERSION": "1.0.0",
+    # Every operation also documents 400/401/403/404/406/429/503 in the one error shape (config/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.schema.add_common_errors"],
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema maps every endpoint and filter: only people with a newsroom role may read it.
     "SERVE_PERMISSIONS": ["people.permissions.IsViewer"],

@@ -33,6 +33,7 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
     """What other sources say about the claim: confirmed links first (score 1), then ranked suggestions."""
 
     serializer_class = CompetingAccountSerializer
+    pagination_class = None  # a ranked list cut at ?limit=, never pages (the schema said otherwise)
 
     def get_queryset(self):
         return claims_with_sources()
