@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Status, Voice
-from claims.selectors import claims_matching
+from claims.search import claims_matching
 from config import params
 from sources.models import Document, SourceKind
 

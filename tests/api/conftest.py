@@ -51,7 +51,7 @@ def mark(claim, source, stance, reviewer):
     from claims.services import assessment_record
 
     return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer,
-                             actor=f"user:{reviewer.username}")
+                             actor=f"user:{reviewer.username}").assessment
 
 
 def pytest_report_header(config):
