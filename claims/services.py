@@ -21,6 +21,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import Change, ledger_append, ledger_append_many, what_changed
 from sources.models import Document, Source, SourceKind
+from sources.names import fit_name
 from sources.services import NamePlan, document_build, document_change, names_plan, names_store, text_sha256
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -100,8 +101,10 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, names: NamePlan)
     """Who one claim is attributed to: the sources its mentions name, or the outlet for the reporter's voice."""
     if found.voice == Voice.REPORTER or not found.sources:
         return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}]
-    return [{"source": names.source_for(mention.name), "name_as_written": mention.name, "cue": mention.cue or "",
-             "stance": mention.stance, "reported_to": mention.reported_to or "", "hedge": mention.hedge or ""}
+    # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
+    return [{"source": names.source_for(mention.name), "name_as_written": fit_name(mention.name),
+             "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
+             "reported_to": fit_name(mention.reported_to or "", 200), "hedge": fit_name(mention.hedge or "", 100)}
             for mention in found.sources]
 
 

@@ -31,6 +31,7 @@ class Action(StrEnum):
     USER_CREATED = "user.created"
     BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"
+    USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":

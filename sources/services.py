@@ -16,7 +16,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import Change, ledger_append, ledger_append_many, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
-from sources.names import name_key
+from sources.names import fit_name, name_key
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -123,7 +123,7 @@ class NamePlan:
 
     def source_for(self, name: str) -> Source:
         """Return the source a planned name refers to (saved once names_store has run)."""
-        return self.found[name_key(name)]
+        return self.found[name_key(fit_name(name))]
 
 
 def _exact_matches(keys: set[str]) -> dict[str, Source]:
@@ -138,7 +138,7 @@ def _exact_matches(keys: set[str]) -> dict[str, Source]:
 
 def names_plan(names: Iterable[tuple[str, str]]) -> NamePlan:
     """Resolve names (with a kind for new ones) in order, as source_resolve would one by one, writing nothing."""
-    named = [(name, kind, name_key(name)) for name, kind in names]
+    named = [(fit_name(name), kind, name_key(fit_name(name))) for name, kind in names]
     for _, kind, key in named:
         if not key:
             raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
@@ -339,7 +339,8 @@ def document_build(*, text: str, title: str, outlet: Source, url: str = "", publ
                    dateline_place: str = "", ingested_by=None, check_outlet: bool = True) -> Document:
     """Return a report as it will be stored, checked field by field, before anything is written."""
     document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
-                        dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
     unchecked = ["sha256", "ingested_by"] + ([] if check_outlet else ["outlet"])
     try:
         document.full_clean(exclude=unchecked)

@@ -28,9 +28,25 @@ def test_wsgi_refuses_to_serve_without_a_secret_key():
     assert "Refusing to serve without a secret key" in done.stderr
 
 
+STRONG_KEY = "k3V9-qLr2_ZxW8pTn5sYb7MfHc4JdG6aUe1oNiRt0yPw-EhBvXzQm"
+
+
+@pytest.mark.parametrize("key", ["short-but-varied-key-0123456789", "x" * 60, "ab" * 40,
+                                 "django-insecure-" + STRONG_KEY])
+@pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi"])
+def test_serving_refuses_a_weak_secret_key(key, entry):
+    done = run(f"import {entry}", DJANGO_SECRET_KEY=key)
+    assert done.returncode != 0
+    assert "Refusing to serve with a weak secret key" in done.stderr
+
+
+def test_development_still_serves_with_a_weak_key():
+    assert run("import config.wsgi", DJANGO_SECRET_KEY="dev", DJANGO_DEBUG="1").returncode == 0
+
+
 def production_env(tmp_path) -> dict[str, str]:
     """Exactly the variables a production deployment is documented to need."""
-    return {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "k3y-" + "x7" * 30, "DJANGO_ALLOWED_HOSTS": "ledger.example.org",
+    return {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_ALLOWED_HOSTS": "ledger.example.org",
             "DJANGO_CSRF_TRUSTED_ORIGINS": "https://ledger.example.org",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             "LEDGER_SIGNING_KEY_FILE": str(tmp_path / "signing.pem"), "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0"}
