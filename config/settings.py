@@ -174,7 +174,7 @@ if not DEBUG and not TESTING:
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": env_str("DJANGO_STATIC_STORAGE", STATIC_STORAGE)},
+    "staticfiles": {"BACKEND": STATIC_STORAGE},
 }
 
 SESSION_COOKIE_HTTPONLY = True
