@@ -1,4 +1,4 @@
-"""Every page lives under its app's urls.py; every API route under /api/."""
+"""Every page lives in desk/urls.py; every API route under /api/, from each app's urls.py."""
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -26,10 +26,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include(api_urlpatterns)),
-    path("", include(people_urls.urlpatterns)),
-    path("", include(ledger_urls.urlpatterns)),
-    path("", include(sources_urls.urlpatterns)),
-    path("", include(claims_urls.urlpatterns)),
-    path("", include(events_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]
