@@ -76,10 +76,14 @@ def url_for(route: str) -> str:
     return "/" + url
 
 
-@pytest.fixture
-def newsroom(seed_document, reviewer):
-    """One of everything a page can show: a report's claims and sources, a mark, a link and an event."""
-    first, second = seed_document.claims.order_by("position")[:2]
+@pytest.fixture(scope="module")
+def newsroom(seed_document_once):
+    """One of everything a page can show (a report's claims and sources, a mark, a link, an event), and an admin.
+
+    Built once for the module: the walk only reads (GET), whatever the page.
+    """
+    reviewer = UserFactory(username="rita", role="reviewer")
+    first, second = seed_document_once.claims.order_by("position")[:2]
     source = first.attributions.first().source
     assessment_record(claim=first, source=source, stance="disputes", reviewer=reviewer, actor="command:tests")
     claim_link_confirm(claim=first, other=second, relation="contradicts", reviewer=reviewer, actor="command:tests")
