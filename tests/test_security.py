@@ -136,6 +136,13 @@ def test_error_pages_send_the_policy_too(newsroom, outsider):
     assert missing.status_code == 404 and not _faults(missing, "/no-such-page/")
 
 
+def test_the_debug_pages_of_a_developer_keep_their_inline_styles(settings, db):
+    settings.DEBUG = True
+    missing = Client().get("/no-such-page/")
+    assert missing.status_code == 404 and "<style" in missing.content.decode()
+    assert "Content-Security-Policy" not in missing.headers
+
+
 def test_the_page_policy_allows_no_inline_script_and_no_other_origin():
     script = re.search(r"script-src ([^;]*)", CONTENT_SECURITY_POLICY)[1]
     assert script == "'self'"
