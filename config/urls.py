@@ -28,3 +28,6 @@ urlpatterns = [
     path("api/", include(api_urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]
+
+handler404 = "config.api.api_not_found"
+handler500 = "config.api.api_server_error"
