@@ -117,8 +117,6 @@ DISPUTING_LEMMAS = words("question challenge")
 ATTACK_LEMMAS = words("attack")
 # Verbs of thought count only with a clause as content; they also never take an inverted subject.
 MENTAL_LEMMAS = words("believe fear worry think know expect see")
-# Evidence verbs: the subject may be a document standing in for a party.
-EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
                       " question challenge demand threaten testify")
