@@ -35,7 +35,7 @@ def drop_nested(found: list[Mention]) -> list[Mention]:
     def inside(m: Mention, o: Mention) -> bool:
         """True when m's phrase lies within o's longer phrase."""
         return o is not m and o.end and m.end and o.position <= m.position and m.end <= o.end \
-            and o.end - o.position > m.end - m.position
+            and o.end - o.position > m.end - m.position and o.cue != m.cue  # conjuncts of one verb share it
     return [m for m in found if not any(inside(m, o) for o in found)]
 
 

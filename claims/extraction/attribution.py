@@ -20,6 +20,7 @@ from .lexicon import (
     MODALS,
     NEGATIONS,
     NOT_PARTIES,
+    PARTY_NOUNS,
     PREPOSITIONS,
     REPORTING_FORMS,
     SUBORDINATORS,
@@ -484,7 +485,7 @@ def _relay_per(tokens: list[Token], i: int) -> bool:
     if not i or tokens[i - 1].text != "," or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 2] if tokens[i + 1].low == "the" and i + 2 < len(tokens) else tokens[i + 1]
-    return nxt.is_capitalized
+    return nxt.is_capitalized or tokens[i + 1].low == "the" and nxt.low in PARTY_NOUNS  # "per the company"
 
 
 def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Mention]:

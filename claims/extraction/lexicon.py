@@ -113,6 +113,9 @@ NEEDS_NEXT = {
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
 # Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
 DISPUTING_LEMMAS = words("question challenge")
+# Who "saw" as a witness reports what they saw ("A Reuters correspondent saw three tanks").
+EYEWITNESSES = words("correspondent correspondents reporter reporters witness witnesses journalist journalists"
+                     " photographer photographers")
 # Verbs that are acts unless the sentence carries their content: "attacked X for ...", "attacked X as ...".
 ATTACK_LEMMAS = words("attack")
 # Verbs of thought count only with a clause as content; they also never take an inverted subject.
@@ -251,3 +254,5 @@ KIND_WORDS = {
 WRITINGS = words("article piece opinion editorial commentary column op-ed document statement letter ruling")
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
                       " manufacturer maker label broadcaster network studio publisher")
+# Nouns that name a party on their own ("per the company", "per officials").
+PARTY_NOUNS = ORG_WORDS | PERSON_NOUNS | COMPANY_NOUNS | words("officials authorities sources police")

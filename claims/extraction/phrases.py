@@ -25,6 +25,7 @@ _NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du
 _AGENT_LINKS = words("by from of")
 _DEFINITE = words("the his her its their")  # "her nephew" points back like "the nephew"
 _NAME_LINKS = words("of for and")
+_PARTY_PLURALS = words("officials authorities residents voters sources leaders ministers lawmakers police officers")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,24 @@ def split_conjuncts(tokens: list[Token]) -> list[list[Token]]:
             current.append(tok)
     if current:
         parts.append(current)
-    return _objects_joined(_merge_places(parts, by_comma))
+    joined = _objects_joined(_merge_places(parts, by_comma))
+    if len(joined) == 1 and len(parts) > 1:
+        return [tokens]  # "voters in Alabama, Georgia and Virginia" as written
+    return _shared_head(joined)
+
+
+def _shared_head(parts: list[list[Token]]) -> list[list[Token]]:
+    """"the Russian and Syrian defence ministries": two modifiers sharing one head are two parties."""
+    if len(parts) != 2 or not parts[0] or len(parts[1]) < 2:
+        return parts
+    first, second = parts
+    modifiers = [t for t in first if t.low not in DETERMINERS]
+    if len(modifiers) != 1 or not modifiers[0].is_capitalized or not second[0].is_capitalized:
+        return parts
+    head = second[1:]
+    if not head or any(t.is_capitalized for t in head) or not _plural(head[-1].low):
+        return parts
+    return [first + head, second]
 
 
 def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
@@ -69,7 +87,8 @@ def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
         return parts
     first = parts[0]
     at = next((k for k, t in enumerate(first) if k and t.low in PREPOSITIONS), None)
-    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or first[0].is_capitalized:
+    proper_start = first[0].is_capitalized and first[0].low not in PERSON_NOUNS and first[0].low not in _PARTY_PLURALS
+    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or proper_start:
         return parts
     rest = parts[1:]
     if all(p and p[0].is_capitalized and p[0].low not in DETERMINERS and len(p) <= 3 for p in rest):
@@ -136,7 +155,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
         tokens = tokens[1:]
         if not tokens:
             return None
-    text = sentence[tokens[0].start:tokens[-1].end]
+    text = _text_of(tokens, sentence)
     head = _head(tokens)
     named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
     own = person_name(tokens)
@@ -160,6 +179,14 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     )
 
 
+def _text_of(tokens: list[Token], sentence: str) -> str:
+    """The phrase as written; a shared head ("Russian [and Syrian] defence ministries") joins its words."""
+    gaps = (sentence[a.end:b.start].split() for a, b in zip(tokens, tokens[1:], strict=False))
+    if any(word.lower() in CONJUNCTIONS for gap in gaps for word in gap):
+        return " ".join(t.text for t in tokens)
+    return sentence[tokens[0].start:tokens[-1].end]
+
+
 def _company_apposition(tokens: list[Token], head: str, apposition: list[Token] | None) -> list[Token] | None:
     """"NestleNook's manufacturer, Brightwell Baby Products Inc. of Cranbury,": the firm the apposition names."""
     if not apposition or head not in COMPANY_NOUNS or not _common_noun_head(tokens):
@@ -180,6 +207,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
         tokens = tokens[:opened]  # "European Space Agency (ESA)": the acronym repeats the name
     while tokens and (tokens[0].low in CONJUNCTIONS or not tokens[0].is_word):
         tokens = tokens[1:]
+    gerund = next((k for k in range(1, len(tokens) - 1) if tokens[k].low in PREPOSITIONS
+                   and tokens[k + 1].low.endswith("ing") and not tokens[k + 1].is_capitalized), None)
+    if gerund is not None and tokens[gerund - 1].is_word:
+        tokens = tokens[:gerund]  # "accused by critics of promoting violence": the complement is no party
     while tokens and (not tokens[-1].is_word or tokens[-1].low in TIME_WORDS):
         tokens = tokens[:-1]
         if tokens and tokens[-1].low in {"on", "late", "early", "last", "this"}:

@@ -16,6 +16,7 @@ from .lexicon import (
     DETERMINERS,
     DISPUTING_LEMMAS,
     DOCUMENT_NOUNS,
+    EYEWITNESSES,
     MODALS,
     NAMED_SUBJECT_LEMMAS,
     NEEDS_NEXT,
@@ -204,8 +205,11 @@ def _named_subject(use: Use) -> bool | None:
 
 
 def _seen(use: Use) -> bool | None:
-    """"the correspondents saw" is witnessing; only present "see" ("Forecasters see ...") reports."""
-    return use.form in {"see", "sees"} if use.lemma == "see" else None
+    """"Forecasters see ..." reports; past "saw" only for an eyewitness ("A Reuters correspondent saw ...")."""
+    if use.lemma != "see":
+        return None
+    before = use.tokens[use.i - 1].low if use.i else ""
+    return use.form in {"see", "sees"} or before in EYEWITNESSES
 
 
 # Ordered: the first check with an opinion decides. Each docstring carries its example.
