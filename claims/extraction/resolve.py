@@ -48,6 +48,7 @@ _INSTITUTIONS = words("agency organization organisation body board department mi
                       " regulator watchdog group charity bank service")
 _FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
+_ISSUING = words("issued released published posted sent")
 _ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
 _NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
 _POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
@@ -395,7 +396,7 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         return None  # a document stands in for itself when its sentence names no party (rule 7)
     if phrase.text.lower() == head and (kind := _kind_holder(article, history, index, head)):
         return kind  # "The broadcaster said" -> "NBC News"
-    if phrase.text.lower() == head and head in TITLES and (titled := _titled_holder(article, index, head)):
+    if (head in TITLES or head in PERSON_NOUNS) and (titled := _role_holder(article, index, phrase)):
         known = next((e for e in reversed(history) if e.name == titled), None)
         return known or Entity(titled, True, False, f"{head} {titled.lower()}")  # "the judge" -> "Gary Glazer"
     institution = head in ORG_WORDS or head in _ORG_NOUNS
@@ -434,9 +435,13 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
 
 
 def _writing_holder(article: Article, index: int) -> str | None:
-    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer": who a writing is by."""
+    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer", "The ministry issued a
+    statement": who a writing is by."""
     for back in range(index, max(-1, index - _COMPANY_REACH), -1):
         tokens = article.tokens[back]
+        issuer = _issuer(tokens) if back < index else None
+        if issuer:
+            return issuer
         for k, tok in enumerate(tokens[:-2]):
             if tok.low not in WRITINGS or tokens[k + 1].low not in {"in", "by", "from"}:
                 continue
@@ -447,6 +452,17 @@ def _writing_holder(article: Article, index: int) -> str | None:
             if run:
                 return person_name(run) or " ".join(t.text for t in run)
     return None
+
+
+def _issuer(tokens: list[Token]) -> str | None:
+    """"The ministry issued a statement on Monday" -> "ministry": the subject that put out a writing."""
+    verb = next((k for k, t in enumerate(tokens[:8]) if t.low in _ISSUING), None)
+    if verb is None or not any(t.low in WRITINGS for t in tokens[verb + 1:verb + 5]):
+        return None
+    subject = tokens[1:verb] if tokens[0].low == "the" else tokens[:verb]
+    if not subject or len(subject) > 5 or not all(t.is_word for t in subject):
+        return None
+    return " ".join(t.text for t in subject)
 
 
 def _capitalized_after(tokens: list[Token], k: int) -> list[Token]:
@@ -477,16 +493,23 @@ def _kind_holder(article: Article, history: list[Entity], index: int, head: str)
     return None
 
 
-def _titled_holder(article: Article, index: int, title: str) -> str | None:
-    """"the judge wrote" after "Judge Gary Glazer": the person last introduced with that title."""
+def _role_holder(article: Article, index: int, phrase: Phrase) -> str | None:
+    """"the judge" after "Judge Gary Glazer", "the opposition leader" after "Opposition leader Ana Ruiz":
+    the person last introduced with those very words before the name."""
+    role = phrase.text.lower().split()
+    if not role or len(role) > 3 or any(w in PREPOSITIONS for w in role):
+        return None
     for back in range(index, max(-1, index - _COMPANY_REACH), -1):
         tokens = article.tokens[back]
-        for k in range(len(tokens) - 2, -1, -1):
-            modified = k and tokens[k - 1].is_capitalized and title in _ORG_ROLES  # "World Bank President X"
-            if tokens[k].low.rstrip(".") == title and tokens[k].is_capitalized and not modified:
-                name = person_name(tokens[k:k + 5])
-                if name:
-                    return name
+        for k in range(len(tokens) - len(role) - 1, -1, -1):
+            if [t.low.rstrip(".") for t in tokens[k:k + len(role)]] != role:
+                continue
+            if k and tokens[k - 1].is_capitalized and role[-1] in _ORG_ROLES:
+                continue  # "World Bank President Jim Yong Kim" is another body's president
+            run = _capitalized_after(tokens, k + len(role))
+            name = person_name(run) if 2 <= len(run) <= 4 and tokens[k + len(role)].low != "the" else None
+            if name:
+                return name
     return None
 
 
