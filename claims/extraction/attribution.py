@@ -88,8 +88,10 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
 def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention], sentence: str) -> bool:
     """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
     rest = tokens[i + 1:]
-    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
+    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS for t in rest):
         return False
+    if any(t.low in REPORTING_FORMS and u.low not in DETERMINERS for u, t in zip(rest, rest[1:], strict=False)):
+        return False  # another verb follows; "wrote in the report" is still a tail
     start = min(mentions[0].position, tokens[i].start)
     first = next(k for k, t in enumerate(tokens) if t.end > start)
     before = tokens[first - 1] if first else None
