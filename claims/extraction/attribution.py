@@ -8,24 +8,36 @@ from dataclasses import replace
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
     ADVERBS,
+    AS_LEMMAS,
     AUXILIARIES,
     BE_FORMS,
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
+    CONTRACTING,
+    CONTRASTS,
+    DASHES,
     DAYS,
     DENY_PARTICLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    INNER_CUES,
+    INVERTED_STOPS,
     MENTAL_LEMMAS,
     MODALS,
     NEGATIONS,
+    NOT_OUTLETS,
     NOT_PARTIES,
+    NOUN_MARKERS,
+    OBJECT_WORDS,
     PARTY_NOUNS,
     PREPOSITIONS,
+    PROGRESSIVE_BE,
+    PROGRESSIVE_OBJECT,
+    RELAYS,
     REPORTING_FORMS,
+    SINGULAR_S,
     SUBORDINATORS,
     TIME_WORDS,
-    words,
 )
 from .mention import BACKGROUND, Mention
 from .model import Stance
@@ -35,22 +47,9 @@ from .tokens import Token, tokenize
 from .verbs import acceptable_use, disputed_object, explicit_clause, finding, has_clause_content, is_document, personal
 from .verbs import stance as verb_stance
 
-_CHANNEL = words("in at on during after before while when who whose as via through under amid")
-_OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
-_NOT_OUTLETS = words("reporters journalists")
-_NOUN_MARKERS = words("the a an his her its their our your this these those")
-_CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
-_PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
-_AS_LEMMAS = words("say report write note tell explain")
-_RELAYS = frozenset({"according", "per"})
-_DASHES = frozenset({"--", "\u2014", "\u2013"})
 _MAX_DASHED = 20
-_INNER_CUES = words("say deny reject dismiss")
-_CONTRASTS = words("while whereas")
-_PROGRESSIVE_BE = words("is are was were 's 're am been")
-_SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
 def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[Token] | None = None) -> list[Mention]:
@@ -60,7 +59,7 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     tail: list[Mention] = []
     for i, tok in enumerate(tokens):
         low = tok.low
-        if low in _RELAYS:
+        if low in RELAYS:
             if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
                 found.extend(_according_to(tokens, i, sentence))
             elif low == "per" and _relay_per(tokens, i):
@@ -106,12 +105,12 @@ def _progressive(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and tokens[k].low in ADVERBS:
         k -= 1
-    if k < 1 or tokens[k].low not in _PROGRESSIVE_BE:
+    if k < 1 or tokens[k].low not in PROGRESSIVE_BE:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or nxt.is_quote or nxt.low in {"that", ":"}:
         return True
-    return REPORTING_FORMS[tokens[i].low] in _PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
+    return REPORTING_FORMS[tokens[i].low] in PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
 
 
 def _capitalized_cue(tokens: list[Token], i: int) -> str | None:
@@ -142,9 +141,9 @@ def _noun_reading(tokens: list[Token], i: int) -> bool:
     if not i:
         return False
     before = tokens[i - 1].low
-    if before in _NOUN_MARKERS:
+    if before in NOUN_MARKERS:
         return True
-    return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in _CONTRACTING
+    return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in CONTRACTING
 
 
 def _own_document(phrase: Phrase) -> bool:
@@ -176,7 +175,7 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
             return _inverted(tokens, i, lemma, cue, sentence)
     elif j >= 0 and tokens[j].is_quote:
         return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
-    elif j >= 2 and tokens[j].text in _DASHES:
+    elif j >= 2 and tokens[j].text in DASHES:
         subject = _dashed_subject(tokens, j)  # "Shahbaz Sharif -- brother of Nawaz Sharif -- alleged"
         if subject is None:
             return []
@@ -252,7 +251,7 @@ def _existential(tokens: list[Token], np: list[Token]) -> bool:
 
 def _as_reports(tokens: list[Token], i: int, j: int, lemma: str):
     """"As Emily Feng reports for NPR, the first cases came to light": "As X reports," opens the sentence."""
-    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in _AS_LEMMAS:
+    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in AS_LEMMAS:
         return None
     comma = next((k for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k].text == ","), None)
     np = tokens[1:j + 1]
@@ -266,10 +265,10 @@ def _contrast_subject(tokens: list[Token], j: int):
     k = j
     while k >= 0 and np_word_at(tokens, k):
         k -= 1
-    if k < 2 or tokens[k].low not in _CONTRASTS:
+    if k < 2 or tokens[k].low not in CONTRASTS:
         return None
     np = tokens[k + 1:j + 1]
-    if any(REPORTING_FORMS.get(t.low) in _INNER_CUES for t in np):
+    if any(REPORTING_FORMS.get(t.low) in INNER_CUES for t in np):
         return None  # "while the police deny accusations and say they show": the cue sits inside, not a subject
     if any(t.low == "that" for t in tokens[max(0, k - 2):k]):
         return None  # "revelations that, while he told officials, he failed to": inside a content clause
@@ -294,7 +293,7 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
     head = next((t for t in np if t.low in PREPOSITIONS or t.low in {"who", "that"}), None)
     head_at = np.index(head) - 1 if head is not None else len(np) - 1
     word = np[head_at] if head_at >= 0 else np[-1]
-    if word.is_capitalized or word.low in _SINGULAR_S:
+    if word.is_capitalized or word.low in SINGULAR_S:
         return False
     return word.low in {"people", "police"} or (word.low.endswith("s") and not word.low.endswith("ss"))
 
@@ -331,7 +330,7 @@ def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
     progressive = tokens[i].low.endswith("ing")
     while j >= 0:
         low = tokens[j].low
-        if low in AUXILIARIES or progressive and low in _PROGRESSIVE_BE:
+        if low in AUXILIARIES or progressive and low in PROGRESSIVE_BE:
             cue_start = j
         elif not _time_or_adverb(tokens, j, i):
             break
@@ -360,7 +359,7 @@ def _blocks(tok: Token) -> bool:
 def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
     """"..., said Steve Cowan, a spokesman for X": the speaker follows the verb."""
     k = i + 1
-    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in _CHANNEL and np_word(tokens[k]):
+    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in INVERTED_STOPS and np_word(tokens[k]):
         if tokens[k].low in TIME_WORDS and k > i + 1:
             break
         k += 1
@@ -371,7 +370,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     if after is not None and after.low == "who" and not any(t.is_capitalized for t in np):
         k = next((n for n in range(k, len(tokens)) if not tokens[n].is_word), len(tokens))
         np, after = tokens[i + 1:k], None  # "said two officials who were not authorized to ...": restrictive
-    if after is not None and after.is_word and after.low not in _CHANNEL and after.low not in TIME_WORDS:
+    if after is not None and after.is_word and after.low not in INVERTED_STOPS and after.low not in TIME_WORDS:
         return []
     if after is not None and after.is_quote:
         return []  # "called the result "a milestone"": the noun is the object, not an inverted speaker
@@ -404,7 +403,8 @@ def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: st
     if k >= 0 and not is_boundary(tokens[k]):
         return []
     end = by + 1
-    while end < len(tokens) and tokens[end].is_word and (tokens[end].low not in _CHANNEL or _affiliation(tokens, end)):
+    while end < len(tokens) and tokens[end].is_word and (
+            tokens[end].low not in INVERTED_STOPS or _affiliation(tokens, end)):
         end += 1
     apposition = tokens[end + 1:] if end < len(tokens) and tokens[end].text == "," else None
     phrase = make_phrase(tokens[by + 1:end], sentence, apposition)
@@ -436,7 +436,7 @@ def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None
     k = i + 1
     while k < len(tokens) and k - i <= 6 and tokens[k].is_word:
         tok = tokens[k]
-        if not (tok.is_capitalized or tok.text.isdigit() or tok.low in _OBJECT_WORDS):
+        if not (tok.is_capitalized or tok.text.isdigit() or tok.low in OBJECT_WORDS):
             break
         if tok.low in DAYS:
             break
@@ -448,7 +448,7 @@ def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None
         return None, None
     text = sentence[obj[0].start:obj[-1].end]
     cue = sentence[tokens[i].start:obj[-1].end]
-    outlet = None if obj[-1].low in _NOT_OUTLETS else text
+    outlet = None if obj[-1].low in NOT_OUTLETS else text
     return cue, outlet
 
 

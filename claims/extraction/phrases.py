@@ -5,27 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    AGENT_LINKS,
     COMPANY_NOUNS,
     CONJUNCTIONS,
     DAYS,
+    DEFINITE_OPENERS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    NAME_PARTICLES,
     ORG_WORDS,
+    OWNER_NAME_LINKS,
+    PARTY_PLURALS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     TIME_WORDS,
     TITLES,
-    words,
 )
 from .subject import acronym_open
 from .tokens import Token
-
-_NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
-_AGENT_LINKS = words("by from of")
-_DEFINITE = words("the his her its their")  # "her nephew" points back like "the nephew"
-_NAME_LINKS = words("of for and")
-_PARTY_PLURALS = words("officials authorities residents voters sources leaders ministers lawmakers police officers")
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
         return parts
     first = parts[0]
     at = next((k for k, t in enumerate(first) if k and t.low in PREPOSITIONS), None)
-    proper_start = first[0].is_capitalized and first[0].low not in PERSON_NOUNS and first[0].low not in _PARTY_PLURALS
+    proper_start = first[0].is_capitalized and first[0].low not in PERSON_NOUNS and first[0].low not in PARTY_PLURALS
     if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or proper_start:
         return parts
     rest = parts[1:]
@@ -150,7 +148,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     first = tokens[0].low
     if len(tokens) == 1 and first in PRONOUNS:
         return Phrase(text=tokens[0].text, pronoun=PRONOUNS[first], descriptor=descriptor)
-    definite = first in _DEFINITE
+    definite = first in DEFINITE_OPENERS
     if first == "the":
         tokens = tokens[1:]
         if not tokens:
@@ -167,7 +165,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     company = _company_apposition(tokens, head, apposition) if person is None else None
     if company:
         tokens, text = company, sentence[company[0].start:company[-1].end]
-    proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
+    proper = all(t.is_capitalized or t.low in NAME_PARTICLES for t in tokens if t.is_word)
     return Phrase(
         text=text,
         person=person,
@@ -271,7 +269,7 @@ def _bare_name(apposition: list[Token]) -> bool:
         if not tok.is_word or tok.low in {"of", "from", "at"}:
             break
         run.append(tok)
-    if not 2 <= len(run) <= 4 or not all(t.is_capitalized or t.low in _NAME_PARTICLES for t in run):
+    if not 2 <= len(run) <= 4 or not all(t.is_capitalized or t.low in NAME_PARTICLES for t in run):
         return False
     return not any(t.low.rstrip(".") in ORG_WORDS for t in run)
 
@@ -291,9 +289,9 @@ def _document_owner(tokens: list[Token]) -> list[Token] | None:
             and tokens[end - 1].low not in PREPOSITIONS and end > len(tokens) - 3:
         end -= 1  # "news release", "research data"
     start = end
-    while start > 0 and (tokens[start - 1].is_capitalized or tokens[start - 1].low in _NAME_LINKS):
+    while start > 0 and (tokens[start - 1].is_capitalized or tokens[start - 1].low in OWNER_NAME_LINKS):
         start -= 1
-    while start < end and (tokens[start].low in _NAME_LINKS or tokens[start].low in DETERMINERS):
+    while start < end and (tokens[start].low in OWNER_NAME_LINKS or tokens[start].low in DETERMINERS):
         start += 1
     run = tokens[start:end]
     if not run or not run[-1].is_capitalized or run[-1].low.endswith(("'s", "\u2019s")):
@@ -308,7 +306,7 @@ def _document_agent(tokens: list[Token]) -> list[Token] | None:
     if owner:
         return owner
     for k, tok in enumerate(tokens[:-1]):
-        if tok.low in _AGENT_LINKS and k:
+        if tok.low in AGENT_LINKS and k:
             back = k - 1
             if tok.low == "by":
                 while back > 0 and (tokens[back].low in TIME_WORDS or tokens[back].low in DAYS):
@@ -375,7 +373,7 @@ def _capital_runs(tokens: list[Token]):
     """Yield maximal runs of capitalized words (initials and name particles included), split at possessives."""
     start = None
     for k, tok in enumerate(tokens + [Token(",", 0, 0)]):
-        inside = tok.is_word and (tok.is_capitalized or (start is not None and tok.low in _NAME_PARTICLES))
+        inside = tok.is_word and (tok.is_capitalized or (start is not None and tok.low in NAME_PARTICLES))
         possessive = tok.low.endswith(("'s", "\u2019s", "'", "\u2019"))
         if inside and not possessive:
             start = k if start is None else start

@@ -23,17 +23,24 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FRONTING,
+    INSTITUTIONS,
+    ISSUING,
     KIND_WORDS,
+    NOT_NAME_STARTS,
+    ORG_NOUNS,
+    ORG_ROLES,
     ORG_WORDS,
     PERSON_NOUNS,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_ADVERBS,
     SUBORDINATORS,
     TIME_WORDS,
+    TITLE_ROLES,
     TITLES,
     WRITINGS,
-    words,
 )
 from .mention import BACKGROUND, Mention
 from .names import normalize_name
@@ -43,16 +50,7 @@ from .tokens import Token
 
 _MEMORY = 50  # earlier parties a pronoun or description may point back to
 _COMPANY_REACH = 8  # sentences back in which "the company" looks for a company-like subject
-_ORG_NOUNS = COMPANY_NOUNS | words("club team side")
-_INSTITUTIONS = words("agency organization organisation body board department ministry office commission authority"
-                      " regulator watchdog group charity bank service")
-_FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
-_ISSUING = words("issued released published posted sent")
-_ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
-_NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
-_POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
-_TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
 @dataclass
@@ -126,7 +124,7 @@ def _person_runs(tokens: list[Token]):
     run: list[Token] = []
     for tok in tokens + [Token(",", 0, 0)]:
         if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
-            if run or tok.low not in _NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
+            if run or tok.low not in NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
                 run.append(tok)
             continue
         if run and (tok.low in PERSON_NOUNS or tok.low in ORG_WORDS):
@@ -179,7 +177,7 @@ def _lead(tokens: list[Token]) -> str | None:
 def _fronted(tok: Token) -> bool:
     """Words that open an adverbial before the subject: prepositions, "when", "then", "last", "meanwhile"."""
     low = tok.low
-    return low in PREPOSITIONS or low in _FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
+    return low in PREPOSITIONS or low in FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
 
 
 def _opening_name(tokens: list[Token]) -> str | None:
@@ -305,7 +303,7 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
 def _possessed(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
     """"His family said" -> "Joe Paterno's family": a possessive pronoun takes its owner's name."""
     first, _, rest = phrase.text.partition(" ")
-    kind = _POSSESSIVES.get(first.lower())
+    kind = POSSESSIVES.get(first.lower())
     if kind is None or not rest or " " in rest:
         return None
     owner = _pronoun(article, history, index, kind[0], kind[1])
@@ -399,7 +397,7 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
     if (head in TITLES or head in PERSON_NOUNS) and (titled := _role_holder(article, index, phrase)):
         known = next((e for e in reversed(history) if e.name == titled), None)
         return known or Entity(titled, True, False, f"{head} {titled.lower()}")  # "the judge" -> "Gary Glazer"
-    institution = head in ORG_WORDS or head in _ORG_NOUNS
+    institution = head in ORG_WORDS or head in ORG_NOUNS
     for entity in reversed(history):
         if institution and entity.person:
             continue
@@ -418,16 +416,16 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         return Entity(name, False, False, head)
     if head in ORG_WORDS and (name := named_holder(article.names, index, head)):
         return Entity(name, False, head.endswith("s"), name.lower())
-    if head in _INSTITUTIONS and phrase.text.lower() == head and phrase.descriptor.startswith("the "):
+    if head in INSTITUTIONS and phrase.text.lower() == head and phrase.descriptor.startswith("the "):
         return next((e for e in reversed(history) if _institution_entity(e)), None)
-    if head in _ORG_NOUNS and (lead := _company_subject(article, index)):
+    if head in ORG_NOUNS and (lead := _company_subject(article, index)):
         return Entity(lead, False, False, head)
     if head in COMPANY_NOUNS:
         people = {part for name in article.surnames.values() for part in name.split()}
         best = next((w for w, n in article.orgs.most_common() if n > 1 and _company_like(w, people)), None)
         if best:
             return Entity(best, False, False, head)
-    if head in _TITLE_ROLES:
+    if head in TITLE_ROLES:
         people = Counter(e.name for e in history if e.person and " " not in e.descriptor.strip())
         if people:
             return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
@@ -456,7 +454,7 @@ def _writing_holder(article: Article, index: int) -> str | None:
 
 def _issuer(tokens: list[Token]) -> str | None:
     """"The ministry issued a statement on Monday" -> "ministry": the subject that put out a writing."""
-    verb = next((k for k, t in enumerate(tokens[:8]) if t.low in _ISSUING), None)
+    verb = next((k for k, t in enumerate(tokens[:8]) if t.low in ISSUING), None)
     if verb is None or not any(t.low in WRITINGS for t in tokens[verb + 1:verb + 5]):
         return None
     subject = tokens[1:verb] if tokens[0].low == "the" else tokens[:verb]
@@ -504,7 +502,7 @@ def _role_holder(article: Article, index: int, phrase: Phrase) -> str | None:
         for k in range(len(tokens) - len(role) - 1, -1, -1):
             if [t.low.rstrip(".") for t in tokens[k:k + len(role)]] != role:
                 continue
-            if k and tokens[k - 1].is_capitalized and role[-1] in _ORG_ROLES:
+            if k and tokens[k - 1].is_capitalized and role[-1] in ORG_ROLES:
                 continue  # "World Bank President Jim Yong Kim" is another body's president
             run = _capitalized_after(tokens, k + len(role))
             name = person_name(run) if 2 <= len(run) <= 4 and tokens[k + len(role)].low != "the" else None

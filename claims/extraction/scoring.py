@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lexicon import (
+    SCORER_STOP_WORDS,
+)
 from .model import Stance
 
-_STOP = frozenset({"a", "an", "the", "s", "one", "some", "of", "its", "his", "her", "their", "and", "by"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 COUNTS = ("pred", "gold", "hit", "exact", "empty", "empty_ok", "deny", "deny_hit", "covered", "sentences", "skipped")
 
@@ -28,7 +30,7 @@ def name_words(name: str) -> set[str]:
     out = set()
     for word in _WORD.findall(name):
         word = word.strip("'-")
-        if not word or word in _STOP:
+        if not word or word in SCORER_STOP_WORDS:
             continue
         if word.endswith("ies") and len(word) > 4:
             word = word[:-3] + "y"
