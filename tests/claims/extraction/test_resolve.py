@@ -162,3 +162,11 @@ def test_acronym_kept_as_written_and_agency_resolves():
     assert [[s.name for s in c.sources] for c in extract(text)] == [
         ["Athletics Integrity Unit"], ["AIU"], ["Athletics Integrity Unit"]]
 
+
+
+def test_every_description_check_says_why_with_an_example():
+    """resolve.DESCRIPTION_CHECKS run in order; a newcomer reads each one's example in its docstring."""
+    from claims.extraction.resolve import DESCRIPTION_CHECKS
+
+    for check in DESCRIPTION_CHECKS:
+        assert check.__doc__ and '"' in check.__doc__, check.__name__
