@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
@@ -156,39 +156,62 @@ def _own_document(phrase: Phrase) -> bool:
     return bool(DOCUMENT_NOUNS & set(words_before)) and not phrase.proper and phrase.person is None
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One reporting verb being read: the sentence's tokens and text, the verb at `i` and its lemma, the
+    first token left of the verb's auxiliaries and adverbs at `j`, and the cue as written."""
+
+    tokens: list[Token]
+    sentence: str
+    i: int
+    lemma: str
+    j: int = -1
+    cue: str = ""
+
+    @property
+    def left(self) -> Token | None:
+        """The token just left of the cue (a comma, a quotation, the subject's last word), if any."""
+        return self.tokens[self.j] if self.j >= 0 else None
+
+    def stance(self) -> str:
+        return verb_stance(self.tokens, self.i, self.lemma, self.sentence)
+
+
 def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
     """Speakers of the reporting verb at `i`, when it heads the main clause."""
     j, cue_start = _skip_left(tokens, i)
-    if j >= 0 and tokens[j].low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
+    clause = Clause(tokens, sentence, i, lemma, j)
+    left = clause.left
+    if left is not None and left.low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
         if lemma in MENTAL_LEMMAS or lemma == "find":
             return []
-        return _passive_agent(tokens, i, j, lemma, sentence, by)
-    if j >= 0 and _blocks(tokens[j]):
+        return _passive_agent(clause, by)
+    if left is not None and _blocks(left):
         return []
     if not acceptable_use(tokens, i, lemma):
         return []
-    cue = sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end]
+    clause = replace(clause, cue=sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end])
     subject = None
-    if j >= 0 and tokens[j].text == ",":
+    if left is not None and left.text == ",":
         subject = parenthetical_subject(tokens, j, sentence)
         if subject is None:
-            return _inverted(tokens, i, lemma, cue, sentence)
-    elif j >= 0 and tokens[j].is_quote:
-        return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
-    elif j >= 2 and tokens[j].text in DASHES:
+            return _inverted(clause)
+    elif left is not None and left.is_quote:
+        return _inverted(clause) or _walk_subject(clause)
+    elif j >= 2 and left.text in DASHES:
         subject = _dashed_subject(tokens, j)  # "Shahbaz Sharif -- brother of Nawaz Sharif -- alleged"
         if subject is None:
             return []
-    elif j >= 1 and tokens[j].low in {"and", "but"}:
+    elif j >= 1 and left.low in {"and", "but"}:
         subject = opening_subject(tokens[:j])  # "The bank cut its rate and said ...": one subject, two verbs
         if subject is None:
             return []
     if subject is None:
-        walked = _walk_subject(tokens, i, j, lemma, cue, sentence)
+        walked = _walk_subject(clause)
         subject = None if walked else _subject_over_adjunct(tokens, j)
         if subject is None:
             return walked
-    return _mentions(subject, tokens, i, lemma, cue, sentence)
+    return _mentions(clause, subject)
 
 
 def _particle_end(tokens: list[Token], i: int, lemma: str) -> int:
@@ -229,8 +252,9 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
     return opening_subject(tokens[:k])
 
 
-def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
+def _walk_subject(clause: Clause) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
+    tokens, i, j, lemma = clause.tokens, clause.i, clause.j, clause.lemma
     subject = subject_before(tokens, j) or _contrast_subject(tokens, j)
     if subject is None or subject[0][0] is tokens[0] and tokens[0].low == "as":
         subject = _as_reports(tokens, i, j, lemma)
@@ -238,7 +262,7 @@ def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
         return []
     if _existential(tokens, subject[0]):
         return []
-    return _mentions(subject, tokens, i, lemma, cue, sentence)
+    return _mentions(clause, subject)
 
 
 def _existential(tokens: list[Token], np: list[Token]) -> bool:
@@ -298,10 +322,11 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
     return word.low in {"people", "police"} or (word.low.endswith("s") and not word.low.endswith("ss"))
 
 
-def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
+def _mentions(clause: Clause, subject) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
+    tokens, i, lemma, cue, sentence = clause.tokens, clause.i, clause.lemma, clause.cue, clause.sentence
     parts, apposition = subject
-    stance = verb_stance(tokens, i, lemma, sentence)
+    stance = clause.stance()
     if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY \
             and not disputed_object(tokens, i, lemma):
         return []
@@ -356,8 +381,9 @@ def _blocks(tok: Token) -> bool:
     return low in MODALS or low in NEGATIONS or low.endswith("n't") or low in BE_FORMS
 
 
-def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
+def _inverted(clause: Clause) -> list[Mention]:
     """"..., said Steve Cowan, a spokesman for X": the speaker follows the verb."""
+    tokens, i, sentence = clause.tokens, clause.i, clause.sentence
     k = i + 1
     while k < len(tokens) and tokens[k].is_word and tokens[k].low not in INVERTED_STOPS and np_word(tokens[k]):
         if tokens[k].low in TIME_WORDS and k > i + 1:
@@ -378,7 +404,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     phrase = make_phrase(np, sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
-    return [Mention(phrase, cue, verb_stance(tokens, i, lemma, sentence), np[0].start)]
+    return [Mention(phrase, clause.cue, clause.stance(), np[0].start)]
 
 
 def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
@@ -395,8 +421,9 @@ def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
     return 0
 
 
-def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str, by: int) -> list[Mention]:
+def _passive_agent(clause: Clause, by: int) -> list[Mention]:
     """"The deal was confirmed by the chief executive, Tom Price": the named agent is the source."""
+    tokens, i, j, sentence = clause.tokens, clause.i, clause.j, clause.sentence
     k = j - 1
     while k >= 0 and (np_word(tokens[k]) or k and _reduced_participle(tokens, k)):
         k -= 1
@@ -411,8 +438,8 @@ def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: st
     if phrase is None or phrase.pronoun == "first":
         return []
     cue = sentence[tokens[j].start:tokens[by].end] if by == i + 1 else sentence[tokens[j].start:tokens[i].end]
-    stance = verb_stance(tokens, i, lemma, sentence)
-    return [Mention(phrase, cue, stance, tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start)]
+    at = tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start
+    return [Mention(phrase, cue, clause.stance(), at)]
 
 
 def _reduced_participle(tokens: list[Token], k: int) -> bool:
