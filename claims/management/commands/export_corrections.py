@@ -44,5 +44,6 @@ class Command(BaseCommand):
             self.stderr.write(f"[{n}/{len(reports)}] {text_path.stem}: {report.corrections} corrections "
                               f"(claims {', '.join(map(str, report.positions))})")
         total = sum(r.corrections for r in reports)
+        noun = "report" if len(reports) == 1 else "reports"
         self.stdout.write(self.style.SUCCESS(
-            f"Wrote {len(reports)} corrected reports ({total} corrections since {since.isoformat()}) to {folder}."))
+            f"Wrote {len(reports)} corrected {noun} ({total} corrections since {since.isoformat()}) to {folder}."))
