@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from batches import urls as batches_urls
 from claims import urls as claims_urls
 from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
@@ -16,6 +17,7 @@ api_urlpatterns = [
     *ledger_urls.api_urlpatterns,
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
+    *batches_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
