@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from batches import urls as batches_urls
 from claims import urls as claims_urls
+from config import schema  # noqa: F401 - registers the schema's id field extension
 from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
