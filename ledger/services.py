@@ -64,13 +64,15 @@ class Change:
     reason: str = ""
 
 
+# From this many entries on, PostgreSQL's COPY beats a bulk INSERT (a mark or an edit writes one or two).
+COPY_FROM = 50
 COPIED_FIELDS = ("seq", "recorded_at", "actor", "action", "object_type", "object_id", "payload", "reason",
                  "prev_hash", "hash")
 
 
 def _insert(entries: list[LedgerEntry], payloads: list[str]) -> None:
-    """Insert new entries in one statement: COPY on PostgreSQL (the head is locked meanwhile), else a bulk insert."""
-    if connection.vendor != "postgresql":
+    """Insert new entries in one statement: COPY for a report's many entries on PostgreSQL, else a bulk insert."""
+    if connection.vendor != "postgresql" or len(entries) < COPY_FROM:
         LedgerEntry.objects.bulk_create(entries)
         return
     columns = ", ".join(connection.ops.quote_name(name) for name in COPIED_FIELDS)
@@ -107,7 +109,8 @@ def ledger_append_many(*, actor: str, changes: list[Change]) -> list[LedgerEntry
     if not changes:
         return []
     parts = [_hashed_around_the_head(actor, change) for change in changes]
-    payloads = [json.dumps(change.payload) for change in changes] if connection.vendor == "postgresql" else []
+    copying = connection.vendor == "postgresql" and len(changes) >= COPY_FROM
+    payloads = [json.dumps(change.payload) for change in changes] if copying else []
     head = _lock_head()
     seq, prev_hash, now = head.seq, head.hash, timezone.now()
     time_part = b',"time":"' + format_time(now).encode() + b'"}'

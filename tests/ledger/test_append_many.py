@@ -53,3 +53,16 @@ def test_appending_outside_the_change_transaction_is_refused():
     with pytest.raises(RuntimeError, match="inside the transaction"):
         ledger_append_many(actor="user:ed", changes=notes(2))
     assert not LedgerEntry.objects.exists()
+
+
+def test_a_report_sized_append_chains_and_verifies_like_a_single_one():
+    """From COPY_FROM entries on, PostgreSQL appends them with COPY: the chain must come out the same."""
+    from ledger.services import COPY_FROM
+
+    with transaction.atomic():
+        ledger_append_many(actor="user:ed", changes=notes(COPY_FROM * 2))
+    entries = list(LedgerEntry.objects.order_by("seq"))
+    assert [entry.seq for entry in entries] == list(range(1, COPY_FROM * 2 + 1))
+    assert all(entry.hash == entry.compute_hash() for entry in entries)
+    assert entries[7].payload == {"n": 7}
+    assert verify_ledger(reconcile=True)["ok"]
