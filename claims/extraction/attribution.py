@@ -143,6 +143,8 @@ def _noun_reading(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1].low
     if before in NOUN_MARKERS:
         return True
+    if before.endswith(("s'", "s\u2019")):
+        return True  # "Sanders' call for"
     return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in CONTRACTING
 
 

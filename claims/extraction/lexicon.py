@@ -118,6 +118,11 @@ NEEDS_NEXT = {
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
 # Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
 DISPUTING_LEMMAS = words("question challenge")
+# Whom "said to" addresses ("said to reporters"), as against the hedge "said to be".
+AUDIENCES = words("reporters journalists supporters crowds crowd voters audiences audience lawmakers members"
+                  " students workers residents delegates donors officials investigators police")
+# Subjects of "called for" that forecast rather than appeal ("forecasts called for rain").
+FORECASTS = words("forecasts forecast forecasters models conditions")
 # Who "saw" as a witness reports what they saw ("A Reuters correspondent saw three tanks").
 EYEWITNESSES = words("correspondent correspondents reporter reporters witness witnesses journalist journalists"
                      " photographer photographers")
@@ -144,7 +149,7 @@ NOUNY_S_LEMMAS = words("forecast remark estimate")
 REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
-    "call": words("for off up in out back into"),
+    "call": words("off up in out back into"),
     "quote": frozenset(),
     "cite": frozenset(),
     "show": words("up off"),
