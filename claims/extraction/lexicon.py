@@ -118,6 +118,8 @@ NEEDS_NEXT = {
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
 # Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
 DISPUTING_LEMMAS = words("question challenge")
+# Verbs before "to <reporting verb>" that make the infinitive the cue ("continued to insist", "went on to say").
+GOING_ON = words("continued continues proceeded proceeds")
 # Whom "said to" addresses ("said to reporters"), as against the hedge "said to be".
 AUDIENCES = words("reporters journalists supporters crowds crowd voters audiences audience lawmakers members"
                   " students workers residents delegates donors officials investigators police")
@@ -132,7 +134,7 @@ ATTACK_LEMMAS = words("attack")
 MENTAL_LEMMAS = words("believe fear worry think know expect see")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
-                      " question challenge demand threaten testify")
+                      " question challenge demand threaten testify maintain")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.

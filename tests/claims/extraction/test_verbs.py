@@ -70,6 +70,8 @@ SPEECH_ACTS = [
     ("The senator called for a ban on the imports.", ["senator"]),
     ("Trump said to a crowd of about 500 that the polls were wrong.", ["Trump"]),
     ("The report states that the plan failed.", ["report"]),
+    ("The minister continued to insist that the plan was sound.", ["minister"]),
+    ('Lee went on to say, "We will not back down."', ["Lee"]),
 ]
 
 
@@ -93,6 +95,7 @@ NO_CLAIM = [
     "Forecasts called for rain, based on updated forecasts from the weather service.",
     "Mary Jones, 39, showed no emotion as the verdict was read.",
     "Forecasts called for rain on Sunday.",
+    "Clinton continues to maintain a hard-to-overtake delegate lead.",
     "The company is said to be worth $2 billion.",
     "Sanders is favored in smaller, whiter states, but Clinton leads.",
     "It means including people who have responded to Sanders' call for change.",
