@@ -120,6 +120,8 @@ QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text pos
 DISPUTING_LEMMAS = words("question challenge")
 # Verbs before "to <reporting verb>" that make the infinitive the cue ("continued to insist", "went on to say").
 GOING_ON = words("continued continues proceeded proceeds")
+# Words after "called <Name>" that show a phone call or a name, not a claim ("called Abedini on Monday").
+NAME_ENDS = words("on to from and in at for after before about which who")
 # Whom "said to" addresses ("said to reporters"), as against the hedge "said to be".
 AUDIENCES = words("reporters journalists supporters crowds crowd voters audiences audience lawmakers members"
                   " students workers residents delegates donors officials investigators police")

@@ -20,6 +20,7 @@ from .lexicon import (
     EYEWITNESSES,
     FORECASTS,
     MODALS,
+    NAME_ENDS,
     NAMED_SUBJECT_LEMMAS,
     NEEDS_NEXT,
     NOT_DECLARED,
@@ -198,6 +199,33 @@ def _states(use: Use) -> bool | None:
     return use.next in {"that", ":"} or bool(use.after(1)) and use.after(1)[0].is_quote
 
 
+def _called_name(use: Use) -> bool | None:
+    """"Obama called Naghmeh Abedini." (a phone call), "a company called Cambridge Analytica," (a name);
+    "called Trump a liar" still reports."""
+    if use.lemma != "call" or not use.next:
+        return None
+    k = use.i + 1
+    while k < len(use.tokens) and use.tokens[k].is_word and use.tokens[k].is_capitalized:
+        k += 1
+    if k == use.i + 1:
+        return None
+    after = use.tokens[k] if k < len(use.tokens) else None
+    if after is not None and after.text == ",":
+        close = next((n for n in range(k + 1, min(len(use.tokens), k + 16)) if use.tokens[n].text == ","), None)
+        then = use.tokens[close + 1] if close is not None and close + 1 < len(use.tokens) else None
+        if then is not None and (then.is_quote or then.low in {"a", "an", "the"}):
+            return None  # "called Clinton, his challenger, an ISIS co-founder": a name, an apposition, a label
+    return False if after is None or after.text in {".", ",", ";"} or after.low in NAME_ENDS else None
+
+
+def _reported_from(use: Use) -> bool | None:
+    """"Wolf reported from Washington.": a byline credit, not a claim."""
+    if use.lemma != "report" or use.next != "from":
+        return None
+    place = use.after(2)[1:]
+    return False if place and place[0].is_capitalized else None
+
+
 def _ruled_on(use: Use) -> bool | None:
     """"ruled on the motion" is a decision with no claim; "ruled on Friday that ..." reports."""
     if use.lemma != "rule" or use.next != "on":
@@ -232,7 +260,8 @@ def _seen(use: Use) -> bool | None:
 
 # Ordered: the first check with an opinion decides. Each docstring carries its example.
 USE_CHECKS = (
-    _hedge, _appeal_for, _phrasal, _ruled_on, _states, _named_subject, _needs_next, _question, _estimate, _appeal,
+    _hedge, _appeal_for, _phrasal, _called_name, _reported_from, _ruled_on, _states, _named_subject, _needs_next,
+    _question, _estimate, _appeal,
     _identified_as, _naming, _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen,
 )
 

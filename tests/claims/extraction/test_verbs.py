@@ -72,6 +72,7 @@ SPEECH_ACTS = [
     ("The report states that the plan failed.", ["report"]),
     ("The minister continued to insist that the plan was sound.", ["minister"]),
     ('Lee went on to say, "We will not back down."', ["Lee"]),
+    ("Trump called Clinton, his challenger, an ISIS co-founder.", ["Trump"]),
 ]
 
 
@@ -96,6 +97,9 @@ NO_CLAIM = [
     "Mary Jones, 39, showed no emotion as the verdict was read.",
     "Forecasts called for rain on Sunday.",
     "Clinton continues to maintain a hard-to-overtake delegate lead.",
+    "A year later, Mr. Obama called Naghmeh Abedini.",
+    "They paid a company called Cambridge Analytica, which builds profiles.",
+    "Ryan Grim reported from Washington.",
     "The company is said to be worth $2 billion.",
     "Sanders is favored in smaller, whiter states, but Clinton leads.",
     "It means including people who have responded to Sanders' call for change.",
