@@ -14,6 +14,7 @@ from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
+from desk.filters import ReviewQueueFilter
 from desk.forms import IngestForm, MarkForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
@@ -184,12 +185,15 @@ def ledger(request):
 
 @desk_page()
 def review(request):
-    """Claims waiting for a verdict, oldest first, each with its own mark form."""
-    page = _page_of(request, selectors.review_queue(), REVIEW_PAGE_SIZE)
+    """Claims waiting for a verdict, oldest first unless asked, narrowed by report, outlet or status."""
+    filterset = ReviewQueueFilter(request.GET, queryset=selectors.review_queue())
+    claims = filterset.qs if filterset.is_valid() else selectors.review_queue().none()
+    page = _page_of(request, claims, REVIEW_PAGE_SIZE)
     items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s")) for claim in page]
     return _render(request, "desk/review.html", {
+        "filterset": filterset,
         "page": page,
         "items": items,
         "here": request.get_full_path(),
         "source_names": selectors.source_names_for({claim.document_id for claim in page}),
-    })
+    }, status=400 if filterset.errors else 200)

@@ -64,3 +64,14 @@ def test_review_queue_queries_do_not_grow_with_claims(page_client, reviewer, dja
     client = page_client(reviewer)
     with django_assert_max_num_queries(7):
         assert client.get("/review/").status_code == 200
+
+
+def test_queue_orders_newest_first_and_narrows_to_one_report(page_client, viewer):
+    claims = [AttributionFactory().claim for _ in range(3)]
+    client = page_client(viewer)
+    assert _queued(client.get("/review/", {"order": "newest"}).content.decode()) == [c.pk for c in reversed(claims)]
+    assert _queued(client.get("/review/", {"document": claims[1].document_id}).content.decode()) == [claims[1].pk]
+
+
+def test_queue_refuses_an_unknown_order(page_client, viewer):
+    assert page_client(viewer).get("/review/", {"order": "sideways"}).status_code == 400
