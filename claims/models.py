@@ -18,6 +18,10 @@ class Voice(models.TextChoices):
     REPORTER = "reporter", "Reporter's own voice"
 
 
+# Claims of withdrawn reports leave lists and search; they stay at their addresses and in the ledger.
+LISTED_CLAIMS = models.Q(document__withdrawn_at__isnull=True)
+
+
 class Claim(LedgeredModel):
     """One statement of a report, anchored to its exact span of the document's text."""
 

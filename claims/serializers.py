@@ -187,8 +187,24 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "sha256",
-                  "ingested_at", "claim_count"]
+        fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "byline", "sha256",
+                  "ingested_at", "withdrawn_at", "withdrawal_reason", "claim_count"]
+
+
+class ReasonSerializer(serializers.Serializer):
+    """Why: every correction and withdrawal carries one, into the ledger."""
+
+    reason = serializers.CharField(help_text="Why, in words: recorded in the ledger beside the change.")
+
+
+class DocumentCorrectSerializer(ReasonSerializer):
+    """The report's metadata an editor may correct; its text is kept as read."""
+
+    title = serializers.CharField(max_length=500, required=False)
+    outlet = serializers.CharField(max_length=300, required=False, help_text="The outlet's name (found or created).")
+    url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    byline = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -198,20 +214,25 @@ class DocumentDetailSerializer(DocumentSerializer):
         fields = [*DocumentSerializer.Meta.fields, "text", "claims"]
 
 
+REPORT_FILE_ENDINGS = (".txt", ".html", ".htm", ".pdf")
+
+
 class IngestSerializer(serializers.Serializer):
     """A report as JSON text, or a multipart upload of a .txt file in `file`."""
 
     text = serializers.CharField(required=False, trim_whitespace=False, allow_blank=True)
-    file = serializers.FileField(required=False, help_text="A UTF-8 .txt file (multipart/form-data).")
+    file = serializers.FileField(required=False, help_text="A UTF-8 .txt, a saved .html page or a PDF with a text "
+                                                           "layer (multipart/form-data).")
     title = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
     url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
     published_at = serializers.DateTimeField(required=False, default=None, allow_null=True)
 
     def validate_file(self, upload) -> str:
-        """Return the uploaded report as text; refuse what is not a UTF-8 .txt file (nothing is stored)."""
-        if not upload.name.lower().endswith(".txt"):
-            message = f"{upload.name} is not a .txt file; upload the report as UTF-8 plain text."
+        """Return the uploaded report as text; refuse what is not a report file (nothing is stored)."""
+        if not upload.name.lower().endswith(REPORT_FILE_ENDINGS):
+            message = (f"{upload.name} is not a report file; upload UTF-8 plain text (.txt), a saved page (.html) "
+                       "or a PDF.")
             raise DomainError(message, code="unsupported_file", fields={"file": [message]}, status=415)
         return read_upload(upload)
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from claims import extraction
+from claims import extraction, intake
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
 from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
@@ -20,7 +20,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from sources.models import Document, Source, SourceKind
-from sources.services import document_create, source_resolve, text_sha256
+from sources.services import check_reason, document_correct, document_create, source_resolve, text_sha256
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNTITLED = "Untitled report"
@@ -113,6 +113,9 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
                   published_at=None, ingested_by=None) -> IngestResult:
     """Store a report and every statement in it as an attributed claim; a report seen before is found."""
     _check_report(text)
+    report = intake.prepare(text)
+    text, title, published_at = report.text, title or report.title, published_at or report.published_at
+    _check_report(text)
     existing = Document.objects.filter(sha256=text_sha256(text)).first()
     if existing is not None:
         return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
@@ -122,12 +125,23 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
                                                    kind_hint=SourceKind.MEDIA)
     document = document_create(text=text, title=_title_for(title, found, dateline), outlet=outlet_source,
                                actor=actor, url=url, published_at=published_at,
-                               dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by)
+                               dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by,
+                               byline=report.byline)
     new_sources = int(outlet_created)
     for position, item in enumerate(found, start=1):
         new_sources += _store_claim(document=document, found=item, position=position, outlet=outlet_source,
                                     actor=actor)
     return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
+
+
+@recorded
+def report_correct(*, document: Document, actor: str, reason: str, outlet: str | None = None,
+                   **changes) -> Document:
+    """Correct a report's headline, outlet (by name), address, date or byline, with the reason recorded."""
+    check_reason(reason)
+    if outlet is not None:
+        changes["outlet"], _ = source_resolve(name=outlet, actor=actor, kind_hint=SourceKind.MEDIA)
+    return document_correct(document=document, actor=actor, reason=reason, **changes)
 
 
 def _recompute_status(*, claim: Claim, actor: str, reason: str, verdict: Verdict | None = None) -> Verdict:

@@ -7,6 +7,7 @@ urlpatterns = []
 api_urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),
+    path("documents/<int:pk>/withdraw/", views.DocumentWithdrawView.as_view(), name="api-document-withdraw"),
     path("claims/", views.ClaimListView.as_view(), name="api-claim-list"),
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
     path("claims/<int:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
-from claims.models import Attribution, Claim
+from claims.models import LISTED_CLAIMS, Attribution, Claim
 from claims.selectors import (
     assessment_list,
     claim_as_of,
@@ -35,10 +35,12 @@ from claims.serializers import (
     ClaimCorrectSerializer,
     ClaimDetailSerializer,
     ClaimSerializer,
+    DocumentCorrectSerializer,
     DocumentDetailSerializer,
     DocumentSerializer,
     HistoryEntrySerializer,
     IngestSerializer,
+    ReasonSerializer,
 )
 from claims.services import (
     assessment_record,
@@ -46,12 +48,15 @@ from claims.services import (
     attribution_remove,
     attribution_update,
     claim_correct,
+    report_correct,
     report_ingest,
 )
 from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
+from sources.models import Document
+from sources.services import document_withdraw
 
 BAD_AS_OF = "as_of must be an ISO 8601 time such as 2026-11-24T16:00:00Z."
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
@@ -138,15 +143,43 @@ class DocumentListView(RoleAccess, generics.ListCreateAPIView):
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 
-@extend_schema(summary="A report with its claims in order", responses={200: DocumentDetailSerializer,
-                                                                        **error_responses(404)})
+@extend_schema_view(
+    get=extend_schema(summary="A report with its claims in order",
+                      responses={200: DocumentDetailSerializer, **error_responses(404)}),
+    patch=extend_schema(summary="Correct a report's headline, outlet, address, date or byline (editors)",
+                        request=DocumentCorrectSerializer,
+                        responses={200: DocumentDetailSerializer, **error_responses(400, 404, 429)}),
+)
 class DocumentDetailView(RoleAccess, generics.GenericAPIView):
-    """A report's text and its claims, each with its attributions."""
+    """A report's text and its claims, each with its attributions; editors correct its metadata with a reason."""
 
     serializer_class = DocumentDetailSerializer
+    http_method_names = ["get", "patch", "options"]
 
     def get(self, request, pk):
         return Response(DocumentDetailSerializer(document_detail(pk)).data)
+
+    def patch(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        incoming = DocumentCorrectSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        report_correct(document=document, actor=actor_for(request.user), **incoming.validated_data)
+        return Response(DocumentDetailSerializer(document_detail(pk)).data)
+
+
+@extend_schema(summary="Withdraw a report (editors)", request=ReasonSerializer,
+               responses={200: DocumentSerializer, **error_responses(400, 404, 409, 429)})
+class DocumentWithdrawView(RoleAccess, generics.GenericAPIView):
+    """Withdraw a report: its claims leave lists and search, stay at their addresses, marked withdrawn."""
+
+    serializer_class = DocumentSerializer
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        incoming = ReasonSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        document_withdraw(document=document, actor=actor_for(request.user), reason=incoming.validated_data["reason"])
+        return Response(DocumentSerializer(document_list().get(pk=pk)).data)
 
 
 @extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})
@@ -157,7 +190,7 @@ class ClaimListView(RoleAccess, generics.ListAPIView):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return claim_list()
+        return claim_list().filter(LISTED_CLAIMS)
 
 
 @extend_schema_view(
@@ -297,7 +330,7 @@ class ClaimExportView(RoleAccess, generics.GenericAPIView):
     renderer_classes = [renderers.JSONRenderer]
 
     def get_queryset(self):
-        return claim_list()
+        return claim_list().filter(LISTED_CLAIMS)
 
     def get(self, request):
         chosen = request.query_params.get("format") or "csv"

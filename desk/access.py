@@ -16,7 +16,8 @@ CONTENT_SECURITY_POLICY = (
 def abilities(request) -> dict:
     """What the templates may offer this user, from the role read once per request."""
     held = getattr(request, "desk_role", None)
-    return {"role": held, "can_mark": role_at_least(held, REVIEWER), "can_ingest": role_at_least(held, EDITOR)}
+    editor = role_at_least(held, EDITOR)
+    return {"role": held, "can_mark": role_at_least(held, REVIEWER), "can_ingest": editor, "can_edit": editor}
 
 
 def desk_page(role: str = VIEWER, *, write_role: str | None = None):

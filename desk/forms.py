@@ -26,7 +26,7 @@ class IngestForm(forms.Form):
 
     text = forms.CharField(required=False, strip=False, label="Paste the report",
                            widget=forms.Textarea(attrs={"rows": 8, "placeholder": "AMMAN (Reuters) - …"}))
-    file = forms.FileField(required=False, label="or upload a UTF-8 text file")
+    file = forms.FileField(required=False, label="or upload the report: a UTF-8 .txt, a saved .html page or a PDF")
     title = forms.CharField(required=False, max_length=500, label="Headline (default: the first sentence)")
     outlet = forms.CharField(required=False, max_length=300, label="Outlet (default: the dateline's credit)")
     url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Published at URL")
@@ -49,6 +49,42 @@ class IngestForm(forms.Form):
         """A publication date means midnight UTC of that day."""
         day = self.cleaned_data.get("published_on")
         return datetime.combine(day, time.min, tzinfo=UTC) if day else None
+
+
+REASON_HELP = "Recorded in the ledger beside the change."
+
+
+class WithdrawForm(forms.Form):
+    """An editor withdraws a report, saying why."""
+
+    reason = forms.CharField(max_length=2000, label="Why withdraw it", help_text=REASON_HELP)
+
+
+class DocumentCorrectForm(forms.Form):
+    """An editor corrects a report's headline, outlet, address, date or byline, saying why."""
+
+    title = forms.CharField(max_length=500, label="Headline")
+    outlet = forms.CharField(max_length=300, label="Outlet")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Published at URL")
+    published_on = forms.DateField(required=False, label="Publication date",
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    byline = forms.CharField(required=False, max_length=300, label="Byline")
+    reason = forms.CharField(max_length=2000, label="Why correct it", help_text=REASON_HELP)
+
+    @classmethod
+    def for_document(cls, document, data=None) -> "DocumentCorrectForm":
+        """The form filled with the report as it stands."""
+        day = document.published_at.date() if document.published_at else None
+        return cls(data, prefix="correct", initial={"title": document.title, "outlet": document.outlet.name,
+                                                    "url": document.url, "published_on": day,
+                                                    "byline": document.byline})
+
+    def changes(self) -> dict:
+        """The fields as report_correct() takes them."""
+        data = dict(self.cleaned_data)
+        day = data.pop("published_on")
+        data["published_at"] = datetime.combine(day, time.min, tzinfo=UTC) if day else None
+        return data
 
 
 class MarkForm(forms.Form):

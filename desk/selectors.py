@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from claims import selectors as claims_selectors
-from claims.models import Assessment, Attribution, Claim, Status
+from claims.models import LISTED_CLAIMS, Assessment, Attribution, Claim, Status
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
 
@@ -72,7 +72,7 @@ def source_for_page(pk: int) -> Source:
 
 def source_claims(source: Source) -> QuerySet[Claim]:
     """The claims attributed to a source, newest report first."""
-    return (Claim.objects.filter(pk__in=Attribution.objects.filter(source=source).values("claim_id"))
+    return (Claim.objects.filter(LISTED_CLAIMS, pk__in=Attribution.objects.filter(source=source).values("claim_id"))
             .select_related("document__outlet").defer("document__text")
             .prefetch_related(_attributions_with_sources)
             .order_by("-document__ingested_at", "document_id", "position"))
@@ -80,7 +80,7 @@ def source_claims(source: Source) -> QuerySet[Claim]:
 
 def review_queue() -> QuerySet[Claim]:
     """Claims still waiting for a verdict (unverified or disputed), oldest first."""
-    return (Claim.objects.filter(status__in=REVIEW_STATUSES)
+    return (Claim.objects.filter(LISTED_CLAIMS, status__in=REVIEW_STATUSES)
             .select_related("document__outlet").defer("document__text")
             .prefetch_related(_attributions_with_sources).order_by("created_at", "id"))
 

@@ -6,6 +6,8 @@ from desk import views
 urlpatterns = [
     path("", views.home, name="desk-home"),
     path("documents/<int:pk>/", views.document_detail, name="desk-document"),
+    path("documents/<int:pk>/withdraw/", views.document_withdraw, name="desk-document-withdraw"),
+    path("documents/<int:pk>/correct/", views.document_correct, name="desk-document-correct"),
     path("claims/<int:pk>/", views.claim_detail, name="desk-claim"),
     path("search/", views.search, name="desk-search"),
     path("sources/<int:pk>/", views.source_detail, name="desk-source"),

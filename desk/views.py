@@ -1,21 +1,21 @@
 """The reviewer's desk: each page reads through selectors and changes things through one service call."""
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.filters import ClaimFilter
 from claims.selectors import verdict_of
-from claims.services import assessment_record, report_ingest
+from claims.services import assessment_record, report_correct, report_ingest
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
 from desk.filters import ReviewQueueFilter
-from desk.forms import IngestForm, MarkForm
+from desk.forms import DocumentCorrectForm, IngestForm, MarkForm, WithdrawForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.selectors import competing_accounts
@@ -24,6 +24,8 @@ from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
+from sources import services as sources_services
+from sources.models import Document
 from sources.selectors import STATUSES, source_track_record
 
 PAGE_SIZE = 50
@@ -104,7 +106,45 @@ def document_detail(request, pk: int):
         "claims": claims,
         "paragraphs": report_paragraphs(document.text, claims, _claim_markup),
         "sources": selectors.sources_in(claims),
+        "correct_form": DocumentCorrectForm.for_document(document),
+        "withdraw_form": WithdrawForm(prefix="withdraw"),
     })
+
+
+@desk_page(write_role=EDITOR)
+def document_withdraw(request, pk: int):
+    """An editor withdraws a report: its claims leave lists and search, and the ledger says why."""
+    document = get_object_or_404(Document, pk=pk)
+    form = WithdrawForm(request.POST or None, prefix="withdraw")
+    if request.method == "POST" and form.is_valid():
+        try:
+            sources_services.document_withdraw(document=document, actor=actor_for(request.user),
+                                               reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Withdrawn: report {document.pk}. Its claims have left lists and search.")
+    elif request.method == "POST":
+        messages.error(request, "The report was not withdrawn: give a reason.")
+    return redirect("desk-document", pk=pk)
+
+
+@desk_page(write_role=EDITOR)
+def document_correct(request, pk: int):
+    """An editor corrects a report's headline, outlet, address, date or byline, with a reason."""
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    form = DocumentCorrectForm.for_document(document, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_correct(document=document, actor=actor_for(request.user), **form.changes())
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Corrected: report {document.pk}.")
+    elif request.method == "POST":
+        messages.error(request, "The report was not corrected: " + " ".join(
+            f"{form[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    return redirect("desk-document", pk=pk)
 
 
 @desk_page(write_role=REVIEWER)

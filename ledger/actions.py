@@ -9,6 +9,7 @@ from enum import StrEnum
 class Action(StrEnum):
     DOCUMENT_INGESTED = "document.ingested"
     DOCUMENT_CHANGED = "document.changed"
+    DOCUMENT_WITHDRAWN = "document.withdrawn"
     SOURCE_CREATED = "source.created"
     SOURCE_CHANGED = "source.changed"
     SOURCE_DELETED = "source.deleted"

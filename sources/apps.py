@@ -15,5 +15,6 @@ class SourcesConfig(AppConfig):
         reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name"])
         # The ledger records a document's text by its hash, not in full.
         reconcile.register("document", Document,
-                           fields=["title", "outlet_id", "url", "published_at", "dateline_place"],
+                           fields=["title", "outlet_id", "url", "published_at", "dateline_place", "byline",
+                                   "withdrawn_at", "withdrawal_reason"],
                            derived={"text_sha256": lambda document: text_sha256(document.text)})

@@ -75,7 +75,7 @@ class SourceAlias(LedgeredModel):
 
 
 class Document(LedgeredModel):
-    """A report or other evidence, stored exactly as received."""
+    """A report or other evidence, stored as read: its text in one normal form (claims/intake.py)."""
 
 
     title = models.CharField(max_length=500)
@@ -83,6 +83,7 @@ class Document(LedgeredModel):
     url = models.URLField(max_length=1000, blank=True, default="")
     published_at = models.DateTimeField(null=True, blank=True)
     dateline_place = models.CharField(max_length=200, blank=True, default="")
+    byline = models.CharField(max_length=300, blank=True, default="", help_text="The writer, as the page names them.")
     text = models.TextField()
     # The same report ingested twice is found by this, not stored again.
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
@@ -90,6 +91,9 @@ class Document(LedgeredModel):
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
+    # A withdrawn report's claims leave lists and search; they stay at their addresses and in the ledger.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["-ingested_at", "-id"]
@@ -100,3 +104,7 @@ class Document(LedgeredModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.db.models.functions import Length
+from django.utils import timezone
 from rapidfuzz import fuzz, process
 
 from config.errors import Conflict, DomainError, refusal
@@ -271,9 +272,9 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
 
 @recorded
 def document_create(*, text: str, title: str, outlet: Source, actor: str, url: str = "", published_at=None,
-                    dateline_place: str = "", ingested_by=None) -> Document:
-    """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
-    document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
+                    dateline_place: str = "", ingested_by=None, byline: str = "") -> Document:
+    """Store a report as read (in its normal form), fingerprinted by the SHA-256 of its text."""
+    document = Document(title=title, outlet=outlet, url=url, published_at=published_at, byline=byline,
                         dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
     try:
         document.full_clean(exclude=["sha256", "ingested_by"])
@@ -282,4 +283,55 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
     document.save()
     ledger_append(actor=actor, action=Action.DOCUMENT_INGESTED, object_type="document", object_id=document.pk,
                   payload={"after": snapshot(document)})
+    return document
+
+
+REASON_REQUIRED = "Give a reason: it is recorded in the ledger beside the change."
+ALREADY_WITHDRAWN = "Report {pk} was withdrawn on {when:%d %b %Y}: {reason}"
+DOCUMENT_FIELDS = {"title", "outlet", "url", "published_at", "byline"}
+
+
+def check_reason(reason: str) -> str:
+    """Refuse a correction or a withdrawal with no reason: the ledger must say why."""
+    if not (reason or "").strip():
+        raise DomainError(REASON_REQUIRED, code="reason_required", fields={"reason": [REASON_REQUIRED]})
+    return reason.strip()
+
+
+@recorded
+def document_withdraw(*, document: Document, actor: str, reason: str) -> Document:
+    """Withdraw a report: its claims leave lists and search, but stay at their addresses and in the ledger."""
+    reason = check_reason(reason)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.is_withdrawn:
+        raise Conflict(ALREADY_WITHDRAWN.format(pk=document.pk, when=document.withdrawn_at,
+                                                reason=document.withdrawal_reason))
+    document.withdrawn_at, document.withdrawal_reason = timezone.now(), reason
+    document.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    ledger_append(actor=actor, action=Action.DOCUMENT_WITHDRAWN, object_type="document", object_id=document.pk,
+                  payload={"after": snapshot(document, ["withdrawn_at", "withdrawal_reason"])}, reason=reason)
+    return document
+
+
+@recorded
+def document_correct(*, document: Document, actor: str, reason: str, **changes) -> Document:
+    """Correct a report's headline, outlet, address, date or byline; its text never changes."""
+    reason = check_reason(reason)
+    unknown = set(changes) - DOCUMENT_FIELDS
+    if unknown:
+        raise DomainError(f"Cannot change {', '.join(sorted(unknown))} of a report; its text is kept as read.")
+    before = snapshot(document)
+    for field, value in changes.items():
+        setattr(document, field, value.strip() if isinstance(value, str) else value)
+    try:
+        document.full_clean(exclude=["sha256", "ingested_by"])
+    except ValidationError as exc:
+        raise refusal(exc) from None
+    after = snapshot(document)
+    changed = [k for k in after if after[k] != before[k]]
+    if changed:
+        document.save()
+        ledger_append(actor=actor, action=Action.DOCUMENT_CHANGED, object_type="document", object_id=document.pk,
+                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
+                      reason=reason)
     return document

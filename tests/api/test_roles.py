@@ -30,6 +30,9 @@ def _request(action, claim):
                                                                       "reason": "same party"}, 200),
         "add_alias": ("post", f"/api/sources/{other.pk}/aliases/", {"name": "SOHR"}, 201),
         "manage_users": ("post", "/api/users/", {"username": "newhire", "role": "viewer"}, 201),
+        "withdraw_report": ("post", f"/api/documents/{claim.document_id}/withdraw/", {"reason": "wrong story"}, 200),
+        "correct_report": ("patch", f"/api/documents/{claim.document_id}/", {"title": "Bridge closed",
+                                                                             "reason": "headline"}, 200),
         "read_claims": ("get", "/api/claims/", None, 200),
         "read_sources": ("get", "/api/sources/", None, 200),
         "read_users": ("get", "/api/users/", None, 200),
@@ -39,6 +42,7 @@ def _request(action, claim):
 NEEDED = {"ingest": "editor", "mark": "reviewer", "edit_claim": "editor", "edit_attribution": "editor",
           "remove_attribution": "editor", "add_attribution": "editor", "create_source": "editor",
           "edit_source": "editor", "merge_source": "editor", "add_alias": "editor", "manage_users": "admin_user",
+          "withdraw_report": "editor", "correct_report": "editor",
           "read_claims": "viewer", "read_sources": "viewer", "read_users": "admin_user"}
 
 
