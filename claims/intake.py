@@ -79,7 +79,7 @@ def from_html(markup: str, name: str = "The page") -> ReportText:
     import trafilatura  # imported here: only HTML intake pays for loading it
 
     found = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False,
-                                        favor_precision=True, deduplicate=True)
+                                        favor_precision=True)
     body = normalise(found.text or "") if found is not None else ""
     if not body.strip():
         message = EMPTY_PAGE.format(name=name)

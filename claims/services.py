@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from claims import extraction, intake
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
+from claims.parties import Resolved, resolve_report_speakers
 from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
@@ -79,33 +80,27 @@ def _extract(text: str) -> list[extraction.ExtractedClaim]:
     return claims
 
 
-def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> tuple[list[dict], int]:
-    """Resolve the claim's speakers to sources (the outlet for the reporter's voice); count new sources."""
-    if found.voice == Voice.REPORTER or not found.sources:
-        return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}], 0
-    speakers, created_count = [], 0
-    for mention in found.sources:
-        source, created = source_resolve(name=mention.name, actor=actor, kind_hint=extraction.guess_kind(mention.name))
-        created_count += created
-        speakers.append({"source": source, "name_as_written": mention.name, "cue": mention.cue or "",
-                         "stance": mention.stance, "reported_to": mention.reported_to or "",
-                         "hedge": mention.hedge or ""})
-    return speakers, created_count
+def _speakers(found: extraction.ExtractedClaim, outlet: Source, parties: Resolved) -> list[dict]:
+    """The claim's speakers as sources resolved for the whole report (the outlet for the reporter's voice)."""
+    speakers = [mention for mention in found.sources if mention.name in parties.by_name]
+    if found.voice == Voice.REPORTER or not speakers:
+        return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}]
+    return [{"source": parties.by_name[mention.name], "name_as_written": mention.name, "cue": mention.cue or "",
+             "stance": mention.stance, "reported_to": mention.reported_to or "", "hedge": mention.hedge or ""}
+            for mention in speakers]
 
 
 def _store_claim(*, document: Document, found: extraction.ExtractedClaim, position: int, outlet: Source,
-                 actor: str) -> int:
-    """Store one extracted claim with its attributions; return how many new sources it named."""
+                 actor: str, parties: Resolved) -> None:
+    """Store one extracted claim with its attributions."""
     claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
                                  position=position, voice=found.voice, hedges=list(found.hedges))
     ledger_append(actor=actor, action=Action.CLAIM_CREATED, object_type="claim", object_id=claim.pk,
                   payload={"after": snapshot(claim)})
-    speakers, created_count = _speakers(found, outlet, actor)
-    for order, speaker in enumerate(speakers, start=1):
+    for order, speaker in enumerate(_speakers(found, outlet, parties), start=1):
         attribution = Attribution.objects.create(claim=claim, position=order, **speaker)
         ledger_append(actor=actor, action=Action.ATTRIBUTION_CREATED, object_type="attribution",
                       object_id=attribution.pk, payload={"after": snapshot(attribution)})
-    return created_count
 
 
 @recorded
@@ -127,10 +122,11 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
                                actor=actor, url=url, published_at=published_at,
                                dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by,
                                byline=report.byline)
-    new_sources = int(outlet_created)
+    parties = resolve_report_speakers(found, report=document, actor=actor)
     for position, item in enumerate(found, start=1):
-        new_sources += _store_claim(document=document, found=item, position=position, outlet=outlet_source,
-                                    actor=actor)
+        _store_claim(document=document, found=item, position=position, outlet=outlet_source, actor=actor,
+                     parties=parties)
+    new_sources = int(outlet_created) + parties.created
     return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
 
 

@@ -97,10 +97,14 @@ class MarkForm(forms.Form):
     excerpt = forms.CharField(required=False, label="Excerpt", widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(required=False, label="Note for the desk", widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.report = report
+
     def clean_source(self) -> Source:
-        """Find the source by its name or an alias."""
+        """Find the source by its name or an alias (the claim's own report's unnamed parties first)."""
         name = self.cleaned_data["source"]
-        source = source_find(name)
+        source = source_find(name, report=self.report)
         if source is None:
             raise forms.ValidationError(UNKNOWN_SOURCE.format(name=name))
         return source

@@ -151,7 +151,7 @@ def document_correct(request, pk: int):
 def claim_detail(request, pk: int):
     """A claim in context, its marks, its verdict and why; reviewers record a mark here."""
     claim = selectors.claim_for_page(pk)
-    form = MarkForm(request.POST or None)
+    form = MarkForm(request.POST or None, report=claim.document)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

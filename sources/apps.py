@@ -11,7 +11,8 @@ class SourcesConfig(AppConfig):
         from sources.models import Document, Source, SourceAlias
         from sources.services import text_sha256
 
-        reconcile.register("source", Source, fields=["name", "kind", "description", "affiliation_id"])
+        reconcile.register("source", Source, fields=["name", "kind", "description", "affiliation_id", "is_person",
+                                                       "report_id"])
         reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name"])
         # The ledger records a document's text by its hash, not in full.
         reconcile.register("document", Document,

@@ -15,7 +15,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from sources.models import Document, Source, SourceAlias, SourceKind
-from sources.names import name_key
+from sources.names import looks_like_person, name_key
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -25,6 +25,8 @@ NAME_TAKEN = "The name {name!r} already belongs to source {source_id} ({existing
 SELF_AFFILIATION = "A source cannot be affiliated with itself or with a party affiliated with it."
 MERGE_INTO_SELF = "A source cannot be merged into itself."
 OWN_NAME = "{name!r} is already this source's name."
+INTO_REPORT_PARTY = ("That is an unnamed party of another report: link both to the named party they are instead, "
+                     "so neither report's words speak for the other's.")
 
 # Called with the ids of sources whose identity or affiliation changed, inside the change's transaction.
 _on_sources_changed: list[Callable[..., None]] = []
@@ -60,12 +62,19 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def source_find(name: str) -> Source | None:
-    """Find a source by its name or an alias, ignoring case, apostrophes and spacing."""
+def source_find(name: str, *, report: Document | None = None) -> Source | None:
+    """Find a named source by its name or an alias, ignoring case, apostrophes and spacing.
+
+    With a report, that report's own unnamed parties ("residents", "an official") are looked at first.
+    """
     key = name_key(name)
     if not key:
         return None
-    source = Source.objects.filter(name_key=key).first()
+    if report is not None:
+        party = Source.objects.filter(report=report, name_key=key).first()
+        if party is not None:
+            return party
+    source = Source.objects.filter(name_key=key, report__isnull=True).first()
     if source is None:
         alias = SourceAlias.objects.select_related("source").filter(name_key=key).first()
         source = alias.source if alias else None
@@ -84,8 +93,8 @@ def _fuzzy_find(key: str) -> Source | None:
     shortest, longest = _fuzzy_lengths(key)
     near = {"key_length__gte": shortest, "key_length__lte": longest}
     choices = {}
-    for source_id, other in (Source.objects.annotate(key_length=Length("name_key")).filter(**near)
-                             .values_list("id", "name_key")):
+    for source_id, other in (Source.objects.filter(report__isnull=True).annotate(key_length=Length("name_key"))
+                             .filter(**near).values_list("id", "name_key")):
         choices[("source", source_id)] = other
     for source_id, other in (SourceAlias.objects.annotate(key_length=Length("name_key")).filter(**near)
                              .values_list("source_id", "name_key")):
@@ -146,13 +155,19 @@ def _add_alias(*, source: Source, name: str, actor: str) -> SourceAlias | None:
 
 @recorded
 def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, description: str = "",
-                  affiliation: Source | None = None, aliases: list[str] | tuple = (), reason: str = "") -> Source:
-    """Create a party with its aliases; a name or alias already in use is refused."""
+                  affiliation: Source | None = None, aliases: list[str] | tuple = (), reason: str = "",
+                  is_person: bool | None = None) -> Source:
+    """Create a party with its aliases; a name or alias already in use is refused.
+
+    Whether it is one person is read from the name (a title, a personal name) unless given.
+    """
     _check_name_free(name)
     _check_kind(kind)
     for alias in aliases:
         _check_name_free(alias)
-    source = Source.objects.create(name=name.strip(), kind=kind, description=description, affiliation=affiliation)
+    is_person = looks_like_person(name) if is_person is None else is_person
+    source = Source.objects.create(name=name.strip(), kind=kind, description=description, affiliation=affiliation,
+                                   is_person=is_person)
     ledger_append(actor=actor, action=Action.SOURCE_CREATED, object_type="source", object_id=source.pk,
                   payload={"after": snapshot(source)}, reason=reason)
     for alias in aliases:
@@ -177,13 +192,30 @@ def source_resolve(*, name: str, actor: str, kind_hint: str = SourceKind.OTHER) 
 
 
 @recorded
+def report_party(*, report: Document, name: str, actor: str, kind: str = SourceKind.OTHER,
+                 reason: str = "first mention in a report") -> tuple[Source, bool]:
+    """The unnamed party ("an official", "residents") of one report, created at its first mention there."""
+    key = name_key(name)
+    if not key:
+        raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
+    _check_kind(kind)
+    party = Source.objects.filter(report=report, name_key=key).first()
+    if party is not None:
+        return party, False
+    party = Source.objects.create(name=name.strip(), kind=kind, report=report, is_person=looks_like_person(name))
+    ledger_append(actor=actor, action=Action.SOURCE_CREATED, object_type="source", object_id=party.pk,
+                  payload={"after": snapshot(party)}, reason=reason)
+    return party, True
+
+
+@recorded
 def source_update(*, source: Source, actor: str, reason: str = "", **changes) -> Source:
     """Change a source's name, kind, description or affiliation; each change goes in the ledger."""
-    allowed = {"name", "kind", "description", "affiliation"}
+    allowed = {"name", "kind", "description", "affiliation", "is_person"}
     unknown = set(changes) - allowed
     if unknown:
         raise DomainError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
-    if "name" in changes:
+    if "name" in changes and source.report_id is None:
         _check_name_free(changes["name"], except_source=source)
     if "kind" in changes:
         _check_kind(changes["kind"])
@@ -248,11 +280,17 @@ def _lift_out_of(duplicate: Source, *, into: Source, actor: str) -> None:
                   reason=f"source {duplicate.pk} merged into {into.pk}")
 
 
+def _check_merge(source: Source, into: Source) -> None:
+    if source.pk == into.pk:
+        raise Conflict(MERGE_INTO_SELF, fields={"into": [MERGE_INTO_SELF]})
+    if into.report_id is not None and into.report_id != source.report_id:
+        raise Conflict(INTO_REPORT_PARTY, fields={"into": [INTO_REPORT_PARTY]})
+
+
 @recorded
 def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") -> Source:
     """Fold a duplicate source into another: its name becomes an alias and everything it carried moves."""
-    if source.pk == into.pk:
-        raise Conflict(MERGE_INTO_SELF, fields={"into": [MERGE_INTO_SELF]})
+    _check_merge(source, into)
     _lift_out_of(source, into=into, actor=actor)
     moved = _move_references(duplicate=source, into=into, actor=actor)
     before = snapshot(source)
@@ -263,7 +301,8 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
         raise Conflict(f"Source {merged_id} is still referenced: {exc.protected_objects!r}") from None
     ledger_append(actor=actor, action=Action.SOURCE_DELETED, object_type="source", object_id=merged_id,
                   payload={"before": before}, reason=f"merged into source {into.pk}")
-    _add_alias(source=into, name=name, actor=actor)
+    if source.report_id is None:  # an unnamed party's words ("residents") must not find the named one elsewhere
+        _add_alias(source=into, name=name, actor=actor)
     ledger_append(actor=actor, action=Action.SOURCE_MERGED, object_type="source", object_id=into.pk,
                   payload={"merged": merged_id, "into": into.pk, "name": name, "moved": moved}, reason=reason)
     _sources_changed(_with_affiliates(into), actor=actor, reason=f"source {merged_id} merged into {into.pk}")
