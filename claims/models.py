@@ -100,6 +100,9 @@ class Assessment(LedgeredModel):
     note = models.TextField(blank=True, default="")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments")
     created_at = models.DateTimeField(auto_now_add=True)
+    # A withdrawn mark stays on the record (and in the ledger) but the verdict rule no longer counts it.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["claim_id", "created_at", "id"]

@@ -191,16 +191,33 @@ def claim_neighbours(claim: Claim) -> dict[str, Claim | None]:
     return {"previous": by_position.get(claim.position - 1), "next": by_position.get(claim.position + 1)}
 
 
+def _source_names(claims: list[Claim]) -> dict[int, str]:
+    """Names of the sources that speak in or mark these claims: those already loaded, then one query for the rest."""
+    names, missing = {}, set()
+    for claim in claims:
+        for row in [*claim.attributions.all(), *claim.assessments.all()]:
+            if "source" in row._state.fields_cache:
+                names[row.source_id] = row.source.name
+            else:
+                missing.add(row.source_id)
+    missing -= names.keys()
+    if missing:
+        names.update(Source.objects.filter(pk__in=missing).values_list("id", "name"))
+    return names
+
+
 def verdicts_of(claims: list[Claim], parents: dict[int, int | None] | None = None) -> dict[int, Verdict]:
     """Apply the verdict rule to claims whose marks and attributions are prefetched, without a query per claim."""
     if parents is None:
         parents = dict(Source.objects.values_list("id", "affiliation_id"))
+    names = _source_names(claims)
     verdicts = {}
     for claim in claims:
-        marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()]
+        marks = [Mark(source_id=a.source_id, stance=a.stance, order=a.pk, withdrawn=a.withdrawn_at is not None)
+                 for a in claim.assessments.all()]
         speakers = {a.source_id for a in claim.attributions.all()}
         roots = affiliation_roots({m.source_id for m in marks} | speakers, parents)
-        verdicts[claim.pk] = verdict_for(marks, speakers=speakers, roots=roots)
+        verdicts[claim.pk] = verdict_for(marks, speakers=speakers, roots=roots, names=names)
     return verdicts
 
 
@@ -232,7 +249,8 @@ def claim_as_of(claim: Claim, moment: datetime) -> dict:
 
 def _apply_later_changes(marks: dict[str, dict], moment: datetime) -> None:
     """Apply the changes made to those marks before the moment (a source merge moves a mark to the survivor)."""
-    changes = LedgerEntry.objects.filter(object_type="assessment", action=Action.ASSESSMENT_CHANGED,
+    changes = LedgerEntry.objects.filter(object_type="assessment",
+                                         action__in=[Action.ASSESSMENT_CHANGED, Action.ASSESSMENT_WITHDRAWN],
                                          object_id__in=list(marks), recorded_at__lte=moment).order_by("seq")
     for entry in changes:
         marks[entry.object_id].update(entry.payload.get("after", {}))

@@ -149,7 +149,7 @@ class AttributionWriteSerializer(serializers.Serializer):
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     reported_to = serializers.CharField(max_length=200, required=False, allow_blank=True)
     hedge = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    reason = serializers.CharField(required=False, default="", allow_blank=True)
+    reason = serializers.CharField(help_text="Why the attribution is corrected: recorded in the ledger.")
 
 
 class AttributionUpdateSerializer(AttributionWriteSerializer):
@@ -174,6 +174,16 @@ class ClaimStandingSerializer(serializers.Serializer):
 
 
 class AssessmentCreatedSerializer(AssessmentSerializer):
+    claim_standing = serializers.SerializerMethodField()
+
+    @extend_schema_field(ClaimStandingSerializer)
+    def get_claim_standing(self, mark) -> dict:
+        return self.context["standing"]
+
+
+class AssessmentWithdrawnSerializer(AssessmentSerializer):
+    withdrawn_at = serializers.DateTimeField()
+    withdrawal_reason = serializers.CharField()
     claim_standing = serializers.SerializerMethodField()
 
     @extend_schema_field(ClaimStandingSerializer)

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 
 from claims import extraction, intake
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
@@ -15,7 +16,7 @@ from claims.parties import Resolved, resolve_report_speakers
 from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
-from config.errors import DomainError, refusal
+from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -189,6 +190,28 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     return assessment
 
 
+MARK_WITHDRAWN = "Mark {pk} was already withdrawn: {reason}"
+
+
+@recorded
+def assessment_withdraw(*, assessment: Assessment, actor: str, reason: str) -> Assessment:
+    """Withdraw a mistaken mark: it stays on the record, the verdict rule stops counting it, the claim is restated.
+
+    The claim's standing after the withdrawal is on the returned assessment's `verdict`.
+    """
+    reason = check_reason(reason)
+    claim = Claim.objects.select_for_update().get(pk=assessment.claim_id)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.withdrawn_at is not None:
+        raise Conflict(MARK_WITHDRAWN.format(pk=assessment.pk, reason=assessment.withdrawal_reason))
+    assessment.withdrawn_at, assessment.withdrawal_reason = timezone.now(), reason
+    assessment.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    ledger_append(actor=actor, action=Action.ASSESSMENT_WITHDRAWN, object_type="assessment", object_id=assessment.pk,
+                  payload={"after": snapshot(assessment, ["withdrawn_at", "withdrawal_reason"])}, reason=reason)
+    assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk} withdrawn")
+    return assessment
+
+
 @recorded
 def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = None, start: int | None = None,
                   end: int | None = None) -> Claim:
@@ -235,9 +258,10 @@ def _check_stance(stance: str) -> None:
 
 
 @recorded
-def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", stance: str = Stance.ASSERT,
-                    reported_to: str = "", hedge: str = "", reason: str = "") -> Attribution:
-    """Attribute a claim to one more source (an editor's correction of the extractor)."""
+def attribution_add(*, claim: Claim, source: Source, actor: str, reason: str, cue: str = "",
+                    stance: str = Stance.ASSERT, reported_to: str = "", hedge: str = "") -> Attribution:
+    """Attribute a claim to one more source (an editor's correction of the extractor), saying why."""
+    reason = check_reason(reason)
     _check_stance(stance)
     position = (claim.attributions.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     attribution = Attribution.objects.create(claim=claim, source=source, name_as_written=source.name, cue=cue,
@@ -250,8 +274,9 @@ def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", 
 
 
 @recorded
-def attribution_update(*, attribution: Attribution, actor: str, reason: str = "", **changes) -> Attribution:
-    """Correct an attribution's source, cue, stance, outlet spoken to, or hedge."""
+def attribution_update(*, attribution: Attribution, actor: str, reason: str, **changes) -> Attribution:
+    """Correct an attribution's source, cue, stance, outlet spoken to, or hedge, saying why."""
+    reason = check_reason(reason)
     allowed = {"source", "cue", "stance", "reported_to", "hedge"}
     unknown = set(changes) - allowed
     if unknown:
@@ -273,8 +298,9 @@ def attribution_update(*, attribution: Attribution, actor: str, reason: str = ""
 
 
 @recorded
-def attribution_remove(*, attribution: Attribution, actor: str, reason: str = "") -> None:
-    """Take a wrong attribution off a claim."""
+def attribution_remove(*, attribution: Attribution, actor: str, reason: str) -> None:
+    """Take a wrong attribution off a claim, saying why."""
+    reason = check_reason(reason)
     claim, before, pk = attribution.claim, snapshot(attribution), attribution.pk
     attribution.delete()
     ledger_append(actor=actor, action=Action.ATTRIBUTION_DELETED, object_type="attribution", object_id=pk,

@@ -17,4 +17,5 @@ api_urlpatterns = [
     path("claims/<int:pk>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
     path("attributions/<int:pk>/", views.AttributionDetailView.as_view(), name="api-attribution-detail"),
     path("assessments/", views.AssessmentListView.as_view(), name="api-assessment-list"),
+    path("assessments/<int:pk>/withdraw/", views.AssessmentWithdrawView.as_view(), name="api-assessment-withdraw"),
 ]

@@ -7,12 +7,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
-from claims.models import LISTED_CLAIMS, Attribution, Claim
+from claims.models import LISTED_CLAIMS, Assessment, Attribution, Claim
 from claims.selectors import (
     assessment_list,
     claim_as_of,
@@ -29,6 +30,7 @@ from claims.serializers import (
     AssessmentCreatedSerializer,
     AssessmentCreateSerializer,
     AssessmentSerializer,
+    AssessmentWithdrawnSerializer,
     AttributionSerializer,
     AttributionUpdateSerializer,
     AttributionWriteSerializer,
@@ -44,6 +46,7 @@ from claims.serializers import (
 )
 from claims.services import (
     assessment_record,
+    assessment_withdraw,
     attribution_add,
     attribution_remove,
     attribution_update,
@@ -54,7 +57,7 @@ from claims.services import (
 from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError
 from ledger.services import actor_for
-from people.permissions import CanMark, RoleAccess
+from people.permissions import CanEdit, CanMark, RoleAccess
 from sources.models import Document
 from sources.services import document_withdraw
 
@@ -257,8 +260,9 @@ class AttributionDetailView(RoleAccess, generics.GenericAPIView):
 
     def delete(self, request, pk):
         attribution = self._attribution(pk)
-        reason = request.query_params.get("reason", "")
-        attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=reason)
+        body = request.data if isinstance(request.data, dict) else {}
+        reason = body.get("reason") or request.query_params.get("reason", "")
+        attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=str(reason))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -291,6 +295,37 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
         body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MarkOwnerOrEditor(BasePermission):
+    """A mark is withdrawn by the reviewer who made it, or by an editor."""
+
+    message = "Only the reviewer who made this mark, or an editor, can withdraw it."
+
+    def has_permission(self, request, view):
+        return CanMark().has_permission(request, view)
+
+    def has_object_permission(self, request, view, mark):
+        return mark.reviewer_id == request.user.pk or CanEdit().has_permission(request, view)
+
+
+@extend_schema(summary="Withdraw a mark (its reviewer or an editor)", request=ReasonSerializer,
+               responses={200: AssessmentWithdrawnSerializer, **error_responses(400, 404, 409, 429)})
+class AssessmentWithdrawView(RoleAccess, generics.GenericAPIView):
+    """The mark stays on the record, marked withdrawn; the verdict rule stops counting it and says so."""
+
+    serializer_class = AssessmentWithdrawnSerializer
+    write_permission = MarkOwnerOrEditor
+    queryset = Assessment.objects.select_related("source", "reviewer")
+
+    def post(self, request, pk):
+        mark = self.get_object()
+        incoming = ReasonSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        mark = assessment_withdraw(assessment=mark, actor=actor_for(request.user),
+                                   reason=incoming.validated_data["reason"])
+        standing = {"id": mark.claim_id, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
+        return Response(AssessmentWithdrawnSerializer(mark, context={"standing": standing}).data)
 
 
 @extend_schema(summary="List reviewers' marks", responses={200: AssessmentSerializer(many=True),

@@ -1,7 +1,7 @@
 """API plumbing shared by every app: pagination, the one error format, and the pieces of streamed exports."""
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, pagination, permissions, serializers, throttling
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -96,6 +96,15 @@ def _flatten(detail) -> dict[str, list[str]]:
                 out[key] = [str(value)]
         return out
     return {}
+
+
+NO_SUCH_ROUTE = "There is no API route {path}; the routes are listed at /api/docs/."
+
+
+def api_not_found(request, *args, **kwargs) -> JsonResponse:
+    """An /api/ address that names no route answers in the error shape, not with an HTML page."""
+    message = NO_SUCH_ROUTE.format(path=request.path)
+    return JsonResponse({"error": {"code": "not_found", "message": message, "fields": {}}}, status=404)
 
 
 def exception_handler(exc, context):

@@ -27,6 +27,7 @@ class Action(StrEnum):
     ATTRIBUTION_DELETED = "attribution.deleted"
     ASSESSMENT_RECORDED = "assessment.recorded"
     ASSESSMENT_CHANGED = "assessment.changed"
+    ASSESSMENT_WITHDRAWN = "assessment.withdrawn"
     CLAIMLINK_CREATED = "claimlink.created"
     CLAIMLINK_DELETED = "claimlink.deleted"
     EVENT_CREATED = "event.created"

@@ -20,3 +20,52 @@ def source_track_record(source: Source) -> dict[str, int]:
                             distinct=True) for status in STATUSES}
     return Source.objects.filter(pk=source.pk).aggregate(
         claims=Count("attributions__claim", filter=spoken, distinct=True), **counts)
+
+
+def _referring_rows(source: Source) -> dict[str, int]:
+    """How many rows of each kind point at a source (claims' attributions and marks, reports, affiliates)."""
+    counts = {}
+    for relation in source._meta.related_objects:
+        if not (relation.one_to_many or relation.one_to_one):
+            continue
+        rows = relation.related_model._default_manager.filter(**{relation.field.name: source}).count()
+        if rows:
+            counts[f"{relation.related_model._meta.model_name}.{relation.field.name}"] = rows
+    return counts
+
+
+def merge_preview(source: Source, into: Source) -> dict:
+    """What merging `source` into `into` would move, and what it would refuse, before anything is written."""
+    from sources.services import merge_refusal
+
+    moves = _referring_rows(source)
+    aliases = moves.pop("sourcealias.source", 0)
+    claims = (Source.objects.filter(pk=source.pk).aggregate(
+        n=Count("attributions__claim", distinct=True))["n"] or 0)
+    return {
+        "source": {"id": source.pk, "name": source.name, "report": source.report_id},
+        "into": {"id": into.pk, "name": into.name, "report": into.report_id},
+        "refused": merge_refusal(source, into),
+        "moves": moves,
+        "aliases_moved": aliases,
+        "name_becomes_alias": source.report_id is None,
+        "claims_spoken": claims,
+        "restated": "Every claim the two speak in or mark is restated by the verdict rule after the merge.",
+    }
+
+
+NEAR_SCORE = 85
+SUGGESTIONS = 5
+
+
+def merge_suggestions(source: Source, limit: int = SUGGESTIONS) -> list[tuple[Source, int]]:
+    """Named sources whose name is near this one's, offered to an editor to merge (never merged by themselves)."""
+    from rapidfuzz import fuzz, process
+
+    names = dict(Source.objects.filter(report__isnull=True).exclude(pk=source.pk).values_list("id", "name_key"))
+    for source_id, key in SourceAlias.objects.exclude(source=source).values_list("source_id", "name_key"):
+        names.setdefault(source_id, key)
+    found = process.extract(source.name_key, names, scorer=fuzz.token_set_ratio, score_cutoff=NEAR_SCORE,
+                            limit=limit)
+    by_id = Source.objects.in_bulk([source_id for _, _, source_id in found])
+    return [(by_id[source_id], round(score)) for _, score, source_id in found if source_id in by_id]

@@ -280,11 +280,19 @@ def _lift_out_of(duplicate: Source, *, into: Source, actor: str) -> None:
                   reason=f"source {duplicate.pk} merged into {into.pk}")
 
 
-def _check_merge(source: Source, into: Source) -> None:
+def merge_refusal(source: Source, into: Source) -> str | None:
+    """Why a merge would be refused, or None when it may go ahead."""
     if source.pk == into.pk:
-        raise Conflict(MERGE_INTO_SELF, fields={"into": [MERGE_INTO_SELF]})
+        return MERGE_INTO_SELF
     if into.report_id is not None and into.report_id != source.report_id:
-        raise Conflict(INTO_REPORT_PARTY, fields={"into": [INTO_REPORT_PARTY]})
+        return INTO_REPORT_PARTY
+    return None
+
+
+def _check_merge(source: Source, into: Source) -> None:
+    refused = merge_refusal(source, into)
+    if refused:
+        raise Conflict(refused, fields={"into": [refused]})
 
 
 @recorded

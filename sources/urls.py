@@ -8,5 +8,6 @@ api_urlpatterns = [
     path("sources/", views.SourceListView.as_view(), name="api-source-list"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="api-source-detail"),
     path("sources/<int:pk>/merge/", views.SourceMergeView.as_view(), name="api-source-merge"),
+    path("sources/<int:pk>/merge-preview/", views.SourceMergePreviewView.as_view(), name="api-source-merge-preview"),
     path("sources/<int:pk>/aliases/", views.SourceAliasView.as_view(), name="api-source-aliases"),
 ]
