@@ -20,7 +20,7 @@ from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceKind
 from sources.services import check_reason, document_correct, document_create, source_resolve, text_sha256
 
@@ -30,6 +30,14 @@ TITLE_LENGTH = 120
 UNKNOWN_STANCE = "Unknown stance {stance!r}; use one of: {choices}."
 SPAN_OUTSIDE = "The span {start}-{end} does not lie inside the document's {length} characters."
 TEXT_NOT_IN_DOCUMENT = "The corrected text does not occur in the document; a claim must quote its report exactly."
+
+
+@dataclass(frozen=True)
+class MarkResult:
+    """A recorded mark and the claim's standing after it."""
+
+    assessment: Assessment
+    verdict: Verdict
 
 
 @dataclass(frozen=True)
@@ -168,11 +176,8 @@ def claims_restate_for_sources(*, source_ids: set[int], actor: str, reason: str)
 
 @recorded
 def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
-                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> Assessment:
-    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status.
-
-    The claim's standing after the mark is on the returned assessment's `verdict` (a Verdict).
-    """
+                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> MarkResult:
+    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status."""
     if stance not in AssessmentStance.values:
         message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(AssessmentStance.values))
         raise DomainError(message, fields={"stance": [message]})
@@ -186,19 +191,16 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     assessment.save()
     ledger_append(actor=actor, action=Action.ASSESSMENT_RECORDED, object_type="assessment", object_id=assessment.pk,
                   payload={"after": snapshot(assessment)}, reason=note)
-    assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
-    return assessment
+    verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
+    return MarkResult(assessment, verdict)
 
 
 MARK_WITHDRAWN = "Mark {pk} was already withdrawn: {reason}"
 
 
 @recorded
-def assessment_withdraw(*, assessment: Assessment, actor: str, reason: str) -> Assessment:
-    """Withdraw a mistaken mark: it stays on the record, the verdict rule stops counting it, the claim is restated.
-
-    The claim's standing after the withdrawal is on the returned assessment's `verdict`.
-    """
+def assessment_withdraw(*, assessment: Assessment, actor: str, reason: str) -> MarkResult:
+    """Withdraw a mistaken mark: it stays on the record, the verdict rule stops counting it, the claim is restated."""
     reason = check_reason(reason)
     claim = Claim.objects.select_for_update().get(pk=assessment.claim_id)
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
@@ -208,8 +210,8 @@ def assessment_withdraw(*, assessment: Assessment, actor: str, reason: str) -> A
     assessment.save(update_fields=["withdrawn_at", "withdrawal_reason"])
     ledger_append(actor=actor, action=Action.ASSESSMENT_WITHDRAWN, object_type="assessment", object_id=assessment.pk,
                   payload={"after": snapshot(assessment, ["withdrawn_at", "withdrawal_reason"])}, reason=reason)
-    assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk} withdrawn")
-    return assessment
+    verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk} withdrawn")
+    return MarkResult(assessment, verdict)
 
 
 @recorded
@@ -229,13 +231,11 @@ def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = N
         raise DomainError(message, fields={"start": [message]})
     before = snapshot(claim)
     claim.start, claim.end, claim.text = start, end, document_text[start:end]
-    after = snapshot(claim)
-    changed = [k for k in after if after[k] != before[k]]
-    if changed:
+    payload = what_changed(before, snapshot(claim))
+    if payload["after"]:
         claim.save()
         ledger_append(actor=actor, action=Action.CLAIM_CHANGED, object_type="claim", object_id=claim.pk,
-                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
-                      reason=reason)
+                      payload=payload, reason=reason)
     return claim
 
 
@@ -286,13 +286,11 @@ def attribution_update(*, attribution: Attribution, actor: str, reason: str, **c
     before = snapshot(attribution)
     for field, value in changes.items():
         setattr(attribution, field, value)
-    after = snapshot(attribution)
-    changed = [k for k in after if after[k] != before[k]]
-    if changed:
+    payload = what_changed(before, snapshot(attribution))
+    if payload["after"]:
         attribution.save()
         ledger_append(actor=actor, action=Action.ATTRIBUTION_CHANGED, object_type="attribution",
-                      object_id=attribution.pk, reason=reason,
-                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}})
+                      object_id=attribution.pk, reason=reason, payload=payload)
         _recompute_status(claim=attribution.claim, actor=actor, reason="attribution changed")
     return attribution
 

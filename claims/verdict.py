@@ -1,25 +1,21 @@
 """The verdict rule: a claim's standing from reviewers' marks across independent sources.
 
-One rule, applied in this order (the README shows it with examples):
-
-1. Only each source's latest mark counts (a reviewer may revise a mark); a withdrawn mark does not count.
-2. With no mark against the claim (no source disputes or denies it), it is **corroborated** when at
-   least two independent sources corroborate it, otherwise **unverified**.
-3. With marks against it, it is **denied** when every counted mark is a denial, otherwise
-   **disputed** (any dispute, or a denial beside a corroboration).
-
-Two sources are independent unless one is the other or they share an affiliation chain (the same
-top-most party above them). A source that is, or shares a chain with, the claim's own attributed
-speaker does not count as corroboration: a party cannot corroborate itself.
-
-The reason says, in words, which marks did not count and why (withdrawn, the speaker's own side, a party
-affiliated with one already counted), so a reader sees the rule applied and not only its outcome.
+RULE says it in the newsroom's words (the claim page shows it; the README adds examples); verdict_for() applies
+it. Two sources are independent unless one is the other or they share an affiliation chain (the same top-most
+party above them). A withdrawn mark does not count. The reason says, in words, which marks did not count and
+why (withdrawn, the speaker's own side, a party affiliated with one already counted), so a reader sees the
+rule applied and not only its outcome.
 """
 from dataclasses import dataclass
 
-UNVERIFIED, CORROBORATED, DISPUTED, DENIED = "unverified", "corroborated", "disputed", "denied"
-CORROBORATES, DISPUTES, DENIES = "corroborates", "disputes", "denies"
+from claims.models import AssessmentStance, Status
+
 INDEPENDENT_SOURCES_NEEDED = 2
+RULE = ("Only each source's latest mark counts, and a withdrawn mark not at all. With no source disputing or "
+        "denying it, a claim is corroborated once two independent sources corroborate it (a party cannot "
+        "corroborate itself or its own side). Any dispute, or a denial beside a corroboration, makes it disputed; "
+        "denials alone make it denied.")
+AGAINST = (AssessmentStance.DISPUTES, AssessmentStance.DENIES)
 
 
 @dataclass(frozen=True)
@@ -27,7 +23,7 @@ class Mark:
     """One reviewer's mark, reduced to what the rule needs."""
 
     source_id: int
-    stance: str  # corroborates | disputes | denies
+    stance: str  # an AssessmentStance
     order: int  # later marks have larger numbers
     withdrawn: bool = False
 
@@ -91,16 +87,16 @@ def verdict_for(marks: list[Mark], *, speakers: set[int], roots: dict[int, int],
 def _verdict(marks: list[Mark], *, speakers: set[int], roots: dict[int, int], names: dict[int, str]) -> Verdict:
     counted = latest_marks(marks)
     ignored = _withdrawn_notes(marks, names)
-    against = [m for m in counted if m.stance in (DISPUTES, DENIES)]
+    against = [m for m in counted if m.stance in AGAINST]
     if against:
-        if all(m.stance == DENIES for m in counted):
+        if all(m.stance == AssessmentStance.DENIES for m in counted):
             deniers = ", ".join(_name(m.source_id, names) for m in against)
-            return Verdict(DENIED, f"{len(against)} source(s) deny it and none corroborates or disputes it "
-                                   f"(denied by {deniers})", ignored=tuple(ignored))
-        disputes = sum(1 for m in against if m.stance == DISPUTES)
+            return Verdict(Status.DENIED, f"{len(against)} source(s) deny it and none corroborates or disputes it "
+                                          f"(denied by {deniers})", ignored=tuple(ignored))
+        disputes = sum(1 for m in against if m.stance == AssessmentStance.DISPUTES)
         denials = len(against) - disputes
         support = len(counted) - len(against)
-        return Verdict(DISPUTED, f"marks conflict: {support} corroborate, {disputes} dispute, {denials} deny",
+        return Verdict(Status.DISPUTED, f"marks conflict: {support} corroborate, {disputes} dispute, {denials} deny",
                        ignored=tuple(ignored))
     speaker_roots = {_root(s, roots) for s in speakers}
     independent: dict[int, int] = {}
@@ -118,9 +114,9 @@ def _verdict(marks: list[Mark], *, speakers: set[int], roots: dict[int, int], na
     corroborators = tuple(sorted(independent.values()))
     notes = tuple(ignored)
     if len(corroborators) >= INDEPENDENT_SOURCES_NEEDED:
-        return Verdict(CORROBORATED, f"{len(corroborators)} independent sources corroborate it", corroborators,
-                       notes)
+        return Verdict(Status.CORROBORATED, f"{len(corroborators)} independent sources corroborate it",
+                       corroborators, notes)
     if counted or notes:
-        return Verdict(UNVERIFIED, f"{len(corroborators)} independent source(s) corroborate it; "
-                                   f"{INDEPENDENT_SOURCES_NEEDED} are needed", corroborators, notes)
-    return Verdict(UNVERIFIED, "no source has been marked yet")
+        return Verdict(Status.UNVERIFIED, f"{len(corroborators)} independent source(s) corroborate it; "
+                                          f"{INDEPENDENT_SOURCES_NEEDED} are needed", corroborators, notes)
+    return Verdict(Status.UNVERIFIED, "no source has been marked yet")

@@ -13,12 +13,11 @@ from rest_framework.response import Response
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.history import claim_as_of, claim_history
 from claims.models import LISTED_CLAIMS, Assessment, Attribution, Claim
 from claims.selectors import (
     assessment_list,
-    claim_as_of,
     claim_detail,
-    claim_history,
     claim_list,
     claim_neighbours,
     document_detail,
@@ -293,7 +292,7 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
                                  **incoming.validated_data)
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
-        body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
+        body = AssessmentCreatedSerializer(mark.assessment, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 
@@ -322,10 +321,10 @@ class AssessmentWithdrawView(RoleAccess, generics.GenericAPIView):
         mark = self.get_object()
         incoming = ReasonSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        mark = assessment_withdraw(assessment=mark, actor=actor_for(request.user),
-                                   reason=incoming.validated_data["reason"])
-        standing = {"id": mark.claim_id, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
-        return Response(AssessmentWithdrawnSerializer(mark, context={"standing": standing}).data)
+        result = assessment_withdraw(assessment=mark, actor=actor_for(request.user),
+                                     reason=incoming.validated_data["reason"])
+        standing = {"id": mark.claim_id, "status": result.verdict.status, "verdict_reason": result.verdict.reason}
+        return Response(AssessmentWithdrawnSerializer(result.assessment, context={"standing": standing}).data)
 
 
 @extend_schema(summary="List reviewers' marks", responses={200: AssessmentSerializer(many=True),

@@ -1,10 +1,11 @@
 """Every page lives under its app's urls.py; every API route under /api/."""
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims import urls as claims_urls
 from config.api import api_not_found
+from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
 from ledger import urls as ledger_urls
@@ -18,10 +19,11 @@ api_urlpatterns = [
     *claims_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # The split view serves its script from a URL rather than inline, so the page keeps a strict CSP.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+         name="api-docs"),
     # Last: any other /api/…/ address answers in the error shape (a slash-less one is first redirected here).
-    re_path(r"^(?:.*/)?$", api_not_found),
+    path("<path:rest>/", api_not_found),
+    path("", api_not_found),
 ]
 
 urlpatterns = [

@@ -40,7 +40,7 @@ def test_withdrawing_a_mark_restates_the_claim():
                              reviewer=UserFactory(), actor="user:rita")
     claim.refresh_from_db()
     assert claim.status == "denied"
-    withdrawn = assessment_withdraw(assessment=mark, actor="user:rita", reason="Marked the wrong claim")
+    withdrawn = assessment_withdraw(assessment=mark.assessment, actor="user:rita", reason="Marked the wrong claim")
     claim.refresh_from_db()
     assert claim.status == "unverified"
     assert "Rebels' media office's mark was withdrawn" in withdrawn.verdict.reason
