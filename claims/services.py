@@ -22,7 +22,16 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceKind
-from sources.services import check_reason, document_correct, document_create, source_resolve, text_sha256
+from sources.names import is_generic
+from sources.services import (
+    check_reason,
+    document_correct,
+    document_create,
+    report_party,
+    source_create,
+    source_resolve,
+    text_sha256,
+)
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNTITLED = "Untitled report"
@@ -193,6 +202,21 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
                   payload={"after": snapshot(assessment)}, reason=note)
     verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
     return MarkResult(assessment, verdict)
+
+
+@recorded
+def assessment_record_new_party(*, claim: Claim, name: str, kind: str, stance: str, reviewer, actor: str,
+                                **mark) -> MarkResult:
+    """A reviewer cites a party the desk does not know yet: it is added (recorded; editors can fix it) and marked.
+
+    An unnamed description ("a doctor at the hospital") becomes a party of the claim's report, like the extractor's.
+    """
+    reason = f"added by a reviewer marking claim {claim.pk}"
+    if is_generic(name):
+        source, _ = report_party(report=claim.document, name=name, actor=actor, kind=kind, reason=reason)
+    else:
+        source = source_create(name=name, kind=kind, actor=actor, reason=reason)
+    return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer, actor=actor, **mark)
 
 
 MARK_WITHDRAWN = "Mark {pk} was already withdrawn: {reason}"

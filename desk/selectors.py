@@ -5,8 +5,10 @@ from django.shortcuts import get_object_or_404
 from claims import history
 from claims import selectors as claims_selectors
 from claims.models import LISTED_CLAIMS, Attribution, Claim, Status
+from ledger.actions import Action
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
+from sources.names import name_key
 
 RECENT_DOCUMENTS = 20
 REVIEW_STATUSES = [Status.UNVERIFIED, Status.DISPUTED]
@@ -51,6 +53,32 @@ def claim_for_page(pk: int) -> Claim:
 def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
     """Ledger entries for a claim, its attributions (removed ones too) and its marks, newest first."""
     return history.claim_history(claim).order_by("-seq")
+
+
+def merged_into(pk: int) -> int | None:
+    """The source a merged-away source now lives on (following later merges), from the ledger; None if never merged."""
+    seen = set()
+    while pk not in seen:
+        seen.add(pk)
+        entry = (LedgerEntry.objects.filter(action=Action.SOURCE_MERGED, payload__merged=pk).order_by("-seq")
+                 .values_list("payload", flat=True).first())
+        if entry is None:
+            return None if len(seen) == 1 else pk
+        pk = entry["into"]
+        if Source.objects.filter(pk=pk).exists():
+            return pk
+    return None
+
+
+def sources_index(q: str = "", *, with_report_parties: bool = False) -> QuerySet[Source]:
+    """Sources by name, each with its claim count; a search matches names and aliases."""
+    found = Source.objects.select_related("affiliation", "report").annotate(claims=Count("attributions", distinct=True))
+    if not with_report_parties:
+        found = found.filter(report__isnull=True)
+    if q:
+        key = name_key(q)
+        found = found.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key)).distinct()
+    return found.order_by("name", "pk")
 
 
 def source_for_page(pk: int) -> Source:

@@ -1,6 +1,7 @@
 """The reviewer's desk: each page reads through selectors and changes things through one service call."""
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from claims.filters import ClaimFilter
 from claims.models import Status
 from claims.selectors import verdict_of
-from claims.services import assessment_record, report_correct, report_ingest
+from claims.services import assessment_record, assessment_record_new_party, report_correct, report_ingest
 from claims.verdict import RULE
 from config.errors import DomainError
 from desk import search as searching
@@ -17,19 +18,27 @@ from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
 from desk.filters import ReviewQueueFilter
-from desk.forms import DocumentCorrectForm, IngestForm, MarkForm, WithdrawForm
+from desk.forms import (
+    DocumentCorrectForm,
+    IngestForm,
+    MarkForm,
+    MarkWithdrawForm,
+    MergeForm,
+    SourceEditForm,
+    WithdrawForm,
+)
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
-from events.selectors import competing_accounts, event_accounts, event_list
+from events.selectors import competing_accounts, event_accounts, event_list, links_touching, verdict_links
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
-from people.roles import EDITOR, REVIEWER
+from people.roles import EDITOR, REVIEWER, role_at_least
 from sources import services as sources_services
-from sources.models import Document
-from sources.selectors import source_track_record
+from sources.models import Document, Source
+from sources.selectors import merge_suggestions, source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
@@ -152,15 +161,13 @@ def claim_detail(request, pk: int):
     claim = selectors.claim_for_page(pk)
     form = MarkForm(request.POST or None, report=claim.document)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            assessment_record(claim=claim, source=data["source"], stance=data["stance"], reviewer=request.user,
-                              actor=actor_for(request.user), evidence_url=data["evidence_url"],
-                              excerpt=data["excerpt"], note=data["note"])
+            result = _record_mark(request, claim, form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"Recorded: {data['source'].name} {data['stance']} claim {claim.pk}.")
+            mark = result.assessment
+            messages.success(request, f"Recorded: {mark.source.name} {mark.stance} claim {claim.pk}.")
             return redirect(_safe_next(request, reverse("desk-claim", args=[claim.pk])))
     if form.is_bound:
         messages.error(request, "The mark was not recorded: see the message on the form.")
@@ -172,8 +179,20 @@ def claim_detail(request, pk: int):
         "form": form,
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
+        "links": verdict_links(claim),
         "history": selectors.claim_history(claim),
+        "can_edit_marks": role_at_least(request.desk_role, EDITOR),
+        "withdraw_form": MarkWithdrawForm(),
     }, status=400 if form.is_bound else 200)
+
+
+def _record_mark(request, claim, data):
+    """Record the reviewer's mark; a party not in the desk yet is added first when the reviewer asked for it."""
+    fields = {"stance": data["stance"], "reviewer": request.user, "actor": actor_for(request.user),
+              "evidence_url": data["evidence_url"], "excerpt": data["excerpt"], "note": data["note"]}
+    if data["source"] is None:
+        return assessment_record_new_party(claim=claim, name=data["new_name"], kind=data["new_kind"], **fields)
+    return assessment_record(claim=claim, source=data["source"], **fields)
 
 
 @desk_page()
@@ -196,16 +215,38 @@ def search(request):
 
 @desk_page()
 def source_detail(request, pk: int):
-    """A source's claims and track record: how its claims have stood up."""
-    source = selectors.source_for_page(pk)
+    """A source's claims and track record: how its claims have stood up; editors edit and merge it here."""
+    source = Source.objects.select_related("affiliation", "report").filter(pk=pk).first()
+    if source is None:
+        survivor = selectors.merged_into(pk)
+        if survivor is None:
+            raise Http404(f"There is no source {pk}.")
+        messages.info(request, f"Source {pk} was merged into this one.")
+        return redirect("desk-source", pk=survivor)
     record = source_track_record(source)
+    can_edit = role_at_least(request.desk_role, EDITOR)
     return _render(request, "desk/source.html", {
         "source": source,
+        "edit_form": SourceEditForm(initial={"kind": source.kind, "is_person": source.is_person,
+                                             "affiliation": source.affiliation.name if source.affiliation else ""}),
+        "merge_form": MergeForm(),
+        "suggestions": merge_suggestions(source) if can_edit else [],
         "aliases": source.aliases.all(),
         "total": record["claims"],
         "bars": status_bars({status: record[status] for status in Status.values}),
         "chart": chart_size(),
         "page": _page_of(request, selectors.source_claims(source)),
+    })
+
+
+@desk_page()
+def sources(request):
+    """Every named party, searchable by name or alias; the parties of single reports on request."""
+    q = request.GET.get("q", "").strip()
+    return _render(request, "desk/sources.html", {
+        "q": q,
+        "with_report_parties": request.GET.get("parties") == "all",
+        "page": _page_of(request, selectors.sources_index(q, with_report_parties=request.GET.get("parties") == "all")),
     })
 
 
@@ -248,4 +289,6 @@ def events(request):
 def event_detail(request, pk: int):
     """One event: each source's claims about it, side by side."""
     event = get_object_or_404(Event, pk=pk)
-    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event)})
+    links = links_touching(event.claims.values("pk")).select_related("reviewer").order_by("pk")
+    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event),
+                                                       "links": links})

@@ -87,10 +87,39 @@ def merge_suggestions(source: Source, limit: int = SUGGESTIONS) -> list[tuple[So
     """Named sources whose name is near this one's, offered to an editor to merge (never merged by themselves)."""
     from rapidfuzz import fuzz, process
 
-    names = dict(Source.objects.filter(report__isnull=True).exclude(pk=source.pk).values_list("id", "name_key"))
-    for source_id, key in SourceAlias.objects.exclude(source=source).values_list("source_id", "name_key"):
-        names.setdefault(source_id, key)
-    found = process.extract(source.name_key, names, scorer=fuzz.token_set_ratio, score_cutoff=NEAR_SCORE,
-                            limit=limit)
-    by_id = Source.objects.in_bulk([source_id for _, _, source_id in found])
-    return [(by_id[source_id], round(score)) for _, score, source_id in found if source_id in by_id]
+    names = _named_keys(Source.objects.filter(report__isnull=True).exclude(pk=source.pk),
+                        SourceAlias.objects.exclude(source=source).filter(source__report__isnull=True))
+    return _best(process.extract(source.name_key, names, scorer=fuzz.token_set_ratio, score_cutoff=NEAR_SCORE,
+                                 limit=limit * 3), limit)
+
+
+def _named_keys(sources, aliases) -> dict[tuple[str, int], str]:
+    """Every name and alias key, each tagged with its source, for rapidfuzz to score."""
+    keys = {("source", pk): key for pk, key in sources.values_list("id", "name_key")}
+    keys.update({("alias", pk): key for pk, key in aliases.values_list("source_id", "name_key")})
+    return keys
+
+
+def _best(found, limit: int) -> list[tuple[Source, int]]:
+    """One row per source (its best-scoring name), best first."""
+    scores: dict[int, float] = {}
+    for _, score, (_, source_id) in found:
+        scores[source_id] = max(score, scores.get(source_id, 0))
+    ranked = sorted(scores, key=lambda pk: -scores[pk])[:limit]
+    by_id = Source.objects.in_bulk(ranked)
+    return [(by_id[pk], round(scores[pk])) for pk in ranked if pk in by_id]
+
+
+DID_YOU_MEAN_SCORE = 70
+
+
+def name_suggestions(name: str, limit: int = 3) -> list[tuple[Source, int]]:
+    """Named sources spelled near this name ("did you mean"), best first: for a reviewer typing a party."""
+    from rapidfuzz import fuzz, process
+
+    from sources.names import name_key
+
+    choices = _named_keys(Source.objects.filter(report__isnull=True),
+                          SourceAlias.objects.filter(source__report__isnull=True))
+    return _best(process.extract(name_key(name), choices, scorer=fuzz.WRatio, score_cutoff=DID_YOU_MEAN_SCORE,
+                                 limit=limit * 3), limit)
