@@ -254,7 +254,8 @@ class IngestSerializer(serializers.Serializer):
 
 
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",
-               "sources", "hedges", "corroborates", "disputes", "denies", "start", "end"]
+               "sources", "hedges", "corroborates", "disputes", "denies", "start", "end", "url", "stances",
+               "status_reason", "evidence_urls"]
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -264,14 +265,17 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def csv_row(claim: Claim) -> list[str]:
-    """One claim as a CSV row in CSV_COLUMNS order (attributions prefetched, counts annotated)."""
+def csv_row(claim: Claim, *, url: str = "", status_reason: str = "") -> list[str]:
+    """One claim as a CSV row in CSV_COLUMNS order (attributions and marks prefetched, counts annotated)."""
     document = claim.document
-    sources = "; ".join(a.source.name for a in claim.attributions.all())
+    attributions = list(claim.attributions.all())
+    sources = "; ".join(a.source.name for a in attributions)
+    stances = "; ".join(f"{a.source.name}: {a.stance}" for a in attributions)
+    evidence = "; ".join(m.evidence_url for m in claim.assessments.all() if m.evidence_url and not m.withdrawn_at)
     values = [claim.pk, document.pk, document.title, document.outlet.name,
               document.published_at.isoformat() if document.published_at else "", claim.position, claim.voice,
               claim.status, claim.text, sources, "; ".join(claim.hedges), claim.corroborations, claim.disputes,
-              claim.denials, claim.start, claim.end]
+              claim.denials, claim.start, claim.end, url, stances, status_reason, evidence]
     return [_cell(value) for value in values]
 
 

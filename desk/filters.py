@@ -1,8 +1,12 @@
 """Filters of the desk's own lists: the review queue (search and the ledger reuse the API's)."""
 import django_filters
+from django import forms
 
 from claims.models import Claim, Status
+from desk.ledger_words import INGESTION
 from desk.selectors import REVIEW_STATUSES
+from ledger.actions import Action
+from ledger.models import LedgerEntry
 
 QUEUE_ORDERS = {"oldest": ("created_at", "id"), "newest": ("-created_at", "-id")}
 
@@ -26,3 +30,38 @@ class ReviewQueueFilter(django_filters.FilterSet):
     def in_order(self, queryset, name, value):
         """Oldest first unless the reviewer asks for the newest."""
         return queryset.order_by(*QUEUE_ORDERS.get(value, QUEUE_ORDERS["oldest"]))
+
+
+class DeskLedgerFilter(django_filters.FilterSet):
+    """The ledger page's pickers: who, which object, when; the rows an ingest writes are hidden unless asked."""
+
+    actor = django_filters.ChoiceFilter(label="Who", empty_label="Anyone")
+    object_type = django_filters.ChoiceFilter(label="Kind of object", empty_label="Anything")
+    object_id = django_filters.CharFilter(label="Its id")
+    action = django_filters.ChoiceFilter(choices=[(a.value, a.value) for a in Action], label="Action",
+                                         empty_label="Any action")
+    after = django_filters.DateFilter(field_name="recorded_at", lookup_expr="date__gte", label="From",
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    before = django_filters.DateFilter(field_name="recorded_at", lookup_expr="date__lte", label="To",
+                                       widget=forms.DateInput(attrs={"type": "date"}))
+    ingestion = django_filters.BooleanFilter(method="with_ingestion", label="Show what ingests wrote",
+                                             widget=forms.CheckboxInput)
+
+    class Meta:
+        model = LedgerEntry
+        fields = ["actor", "object_type", "object_id", "action", "after", "before", "ingestion"]
+
+    def __init__(self, data=None, *args, actors=(), object_types=(), **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.filters["actor"].extra["choices"] = [(a, a) for a in actors]
+        self.filters["object_type"].extra["choices"] = [(t, t) for t in object_types]
+
+    def with_ingestion(self, queryset, name, value):
+        """Applied in filter_queryset(), which must see the box unticked too."""
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("ingestion") and not self.form.cleaned_data.get("action"):
+            queryset = queryset.exclude(action__in=INGESTION)
+        return queryset

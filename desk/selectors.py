@@ -99,6 +99,16 @@ def review_queue() -> QuerySet[Claim]:
             .order_by("created_at", "id"))
 
 
+def ledger_actors() -> list[str]:
+    """Everyone and everything that wrote to the ledger, for the person picker (one query)."""
+    return list(LedgerEntry.objects.order_by("actor").values_list("actor", flat=True).distinct())
+
+
+def ledger_object_types() -> list[str]:
+    """The kinds of object the ledger records, for the object picker (one query)."""
+    return list(LedgerEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct())
+
+
 def ledger_entries() -> QuerySet[LedgerEntry]:
     """The audit trail, newest first."""
     return LedgerEntry.objects.order_by("-seq")

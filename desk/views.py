@@ -5,10 +5,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from claims.filters import ClaimFilter
-from claims.models import Status
+from claims.models import Stance, Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, assessment_record_new_party, report_correct, report_ingest
 from claims.verdict import RULE
@@ -17,7 +17,7 @@ from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
-from desk.filters import ReviewQueueFilter
+from desk.filters import DeskLedgerFilter, ReviewQueueFilter
 from desk.forms import (
     DocumentCorrectForm,
     IngestForm,
@@ -28,11 +28,11 @@ from desk.forms import (
     WithdrawForm,
 )
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
+from desk.ledger_words import in_words
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list, links_touching, verdict_links
 from ledger import selectors as ledger_selectors
-from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER, role_at_least
@@ -95,11 +95,14 @@ def _say_ingested(request, result) -> None:
 def _claim_markup(claim, span_text: str):
     """A claim in its report: the exact span, then its status and attribution beside it."""
     symbol = STATUS_SYMBOLS.get(claim.status, "")
+    denial = any(a.stance == Stance.DENY for a in claim.attributions.all())
     return format_html(
         '<a class="claim claim--{status}" id="claim-{pk}" data-claim-id="{pk}" data-status="{status}" '
-        'href="{url}">{text}</a><span class="claim-meta"><span class="badge badge--{status}">'
-        '<span aria-hidden="true">{symbol}</span> {label}</span> {attribution}</span>',
+        'data-stance="{stance}" href="{url}">{text}</a><span class="claim-meta">{denial}<span class="badge '
+        'badge--{status}"><span aria-hidden="true">{symbol}</span> {label}</span> {attribution}</span>',
         status=claim.status, pk=claim.pk, url=reverse("desk-claim", args=[claim.pk]), text=span_text,
+        stance=Stance.DENY if denial else Stance.ASSERT,
+        denial=format_html('<span class="stance-tag stance-tag--denies">{}</span> ', "Denial") if denial else "",
         symbol=symbol, label=claim.get_status_display(), attribution=attribution_line(claim),
     )
 
@@ -115,6 +118,7 @@ def document_detail(request, pk: int):
         "paragraphs": report_paragraphs(document.text, claims, _claim_markup),
         "sources": selectors.sources_in(claims),
         "correct_form": DocumentCorrectForm.for_document(document),
+        "export_query": urlencode({"document": document.pk, "ordering": "position"}),
         "withdraw_form": WithdrawForm(prefix="withdraw"),
     })
 
@@ -210,6 +214,8 @@ def search(request):
         else:
             context["page"] = _page_of(request, matching)
         context["terms"] = search_terms(filterset.form.cleaned_data.get("q") or "")
+        context["export_query"] = urlencode({k: v for k, v in request.GET.items()
+                                             if k in filterset.get_filters() and v})
     return _render(request, "desk/search.html", context, status=400 if filterset.errors else 200)
 
 
@@ -253,11 +259,14 @@ def sources(request):
 @desk_page()
 def ledger(request):
     """The audit trail, newest first, with the chain checked end to end and its current head."""
-    filterset = LedgerEntryFilter(request.GET, queryset=selectors.ledger_entries())
+    filterset = DeskLedgerFilter(request.GET, queryset=selectors.ledger_entries(),
+                                 actors=selectors.ledger_actors(), object_types=selectors.ledger_object_types())
     entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
+    page = _page_of(request, entries)
     return _render(request, "desk/ledger.html", {
         "filterset": filterset,
-        "page": _page_of(request, entries),
+        "page": page,
+        "rows": in_words(page),
         "head": ledger_selectors.head(),
         "verification": verify_chain_recent(),
     }, status=400 if filterset.errors else 200)
