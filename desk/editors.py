@@ -1,5 +1,6 @@
 """Editors' and reviewers' tools in the desk: each form posts here, calls one service, and returns to its page."""
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,10 +11,20 @@ from claims.services import assessment_withdraw, attribution_add, attribution_re
 from config.errors import DomainError
 from desk import selectors
 from desk.access import desk_page
-from desk.forms import AttributionForm, LinkForm, MarkWithdrawForm, MergeForm, SourceEditForm
+from desk.forms import (
+    AttributionForm,
+    LinkForm,
+    MarkWithdrawForm,
+    MergeForm,
+    SourceEditForm,
+    UserChangeForm,
+    UserCreateForm,
+)
 from events.services import claim_link_confirm, event_from_links
 from ledger.services import actor_for
-from people.roles import EDITOR, REVIEWER, role_at_least
+from people.roles import ADMIN, EDITOR, REVIEWER, role_at_least, role_of
+from people.selectors import user_list
+from people.services import user_create, user_update
 from sources.models import Source
 from sources.selectors import merge_preview
 from sources.services import source_alias_add, source_merge, source_update
@@ -157,3 +168,45 @@ def source_merge_page(request, pk: int):
                 return redirect("desk-source", pk=into.pk)
     return _render(request, "desk/source_merge.html", {"source": source, "form": form, "preview": preview},
                    status=400 if form.is_bound and form.errors else 200)
+
+
+@desk_page(ADMIN)
+def users(request):
+    """Admins open accounts, change roles, deactivate people and reset passwords; a new password is shown once."""
+    from desk.views import _render
+
+    create_form, shown = UserCreateForm(prefix="new"), None
+    if request.method == "POST":
+        create_form, shown = _users_post(request)
+    accounts = [(account, role_of(account)) for account in user_list()]
+    return _render(request, "desk/users.html", {"accounts": accounts, "create_form": create_form,
+                                                "shown": shown, "change_form": UserChangeForm()},
+                   status=400 if create_form.errors else 200)
+
+
+def _users_post(request):
+    """Apply one admin action; return the create form (with its errors) and a password to show once."""
+    actor, create_form = actor_for(request.user), UserCreateForm(prefix="new")
+    try:
+        if "new-username" in request.POST:
+            create_form = UserCreateForm(request.POST, prefix="new")
+            if not create_form.is_valid():
+                return create_form, None
+            data = create_form.cleaned_data
+            account, password = user_create(username=data["username"], email=data["email"], role=data["role"],
+                                            actor=actor)
+            messages.success(request, f"Account {account.username} opened as {data['role']}.")
+            return UserCreateForm(prefix="new"), (account.username, password)
+        account = get_object_or_404(User, pk=request.POST.get("user"))
+        change = UserChangeForm(request.POST)
+        change.is_valid()
+        data = change.cleaned_data
+        account, password = user_update(user=account, actor=actor, by=request.user, role=data.get("role") or None,
+                                        is_active=data.get("is_active", False),
+                                        generate_password=data.get("reset_password", False),
+                                        reason="changed on the desk's users page")
+        messages.success(request, f"Account {account.username} updated.")
+        return create_form, ((account.username, password) if password else None)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return create_form, None

@@ -7,6 +7,7 @@ from claims.models import AssessmentStance, Stance
 from claims.reports import EMPTY_REPORT, read_upload
 from config.errors import DomainError
 from events.models import LinkRelation
+from people.roles import ROLES
 from sources.models import Source, SourceKind
 from sources.selectors import name_suggestions
 from sources.services import source_find
@@ -202,3 +203,19 @@ class MergeForm(forms.Form):
         if found is None:
             raise forms.ValidationError(f"No source is called {name!r}.")
         return found
+
+
+class UserCreateForm(forms.Form):
+    """An admin opens an account with a role; the password is generated and shown once."""
+
+    username = forms.CharField(max_length=150)
+    email = forms.EmailField(required=False)
+    role = forms.ChoiceField(choices=[(role, role) for role in ROLES])
+
+
+class UserChangeForm(forms.Form):
+    """An admin changes an account's role, deactivates or reactivates it, or resets its password."""
+
+    role = forms.ChoiceField(choices=[("", "no role"), *[(role, role) for role in ROLES]], required=False)
+    is_active = forms.BooleanField(required=False, label="Active")
+    reset_password = forms.BooleanField(required=False, label="Reset the password (shown once)")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("claims/<int:pk>/event/", editors.claim_event, name="desk-claim-event"),
     path("marks/<int:pk>/withdraw/", editors.mark_withdraw, name="desk-mark-withdraw"),
     path("sources/", views.sources, name="desk-sources"),
+    path("users/", editors.users, name="desk-users"),
     path("sources/<int:pk>/edit/", editors.source_edit, name="desk-source-edit"),
     path("sources/<int:pk>/merge/", editors.source_merge_page, name="desk-source-merge"),
     path("search/", views.search, name="desk-search"),
