@@ -278,12 +278,17 @@ def review(request):
     filterset = ReviewQueueFilter(request.GET, queryset=selectors.review_queue())
     claims = filterset.qs if filterset.is_valid() else selectors.review_queue().none()
     page = _page_of(request, claims, REVIEW_PAGE_SIZE)
-    items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s")) for claim in page]
+    claims_here, here = list(page), request.get_full_path()
+    # After a mark the queue comes back with the next claim current, so the reviewer's place is kept.
+    following = [f"{here}#claim-{claims_here[i + 1].pk}" if i + 1 < len(claims_here) else here
+                 for i in range(len(claims_here))]
+    items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s"), after)
+             for claim, after in zip(claims_here, following, strict=True)]
     return _render(request, "desk/review.html", {
         "filterset": filterset,
         "page": page,
         "items": items,
-        "here": request.get_full_path(),
+        "here": here,
         "source_names": selectors.source_names_for({claim.document_id for claim in page}),
     }, status=400 if filterset.errors else 200)
 

@@ -22,12 +22,13 @@ def test_queue_holds_unverified_and_disputed_claims_oldest_first(page_client, vi
     assert _queued(html) == [claims[0].pk, claims[2].pk, claims[3].pk]
 
 
-def test_reviewer_gets_a_mark_form_per_claim_that_returns_to_the_queue(page_client, reviewer):
-    for _ in range(3):
-        AttributionFactory()
+def test_reviewer_gets_a_mark_form_per_claim_that_returns_to_the_queue_at_the_next_claim(page_client, reviewer):
+    claims = [AttributionFactory().claim for _ in range(3)]
     html = page_client(reviewer).get("/review/").content.decode()
     assert html.count("data-mark-form") == 3
-    assert html.count('name="next" value="/review/"') == 3
+    assert f'name="next" value="/review/#claim-{claims[1].pk}"' in html
+    assert f'name="next" value="/review/#claim-{claims[2].pk}"' in html
+    assert html.count('name="next" value="/review/"') == 1  # the last claim returns to the queue's top
 
 
 def test_forms_in_the_queue_have_distinct_field_ids(page_client, reviewer):
