@@ -14,7 +14,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from sources.models import Document, Source, SourceAlias
-from sources.names import is_generic, name_key, party_keys
+from sources.names import fit_name, is_generic, name_key, party_keys
 from sources.services import report_party, source_alias_add, source_find, source_resolve
 
 
@@ -61,13 +61,13 @@ def _resolve_named(variants: list[str], *, actor: str, resolved: Resolved) -> No
     if distinct:
         source = next(iter(distinct.values()))
     else:
-        source, created = source_resolve(name=variants[0], actor=actor,
+        source, created = source_resolve(name=fit_name(variants[0]), actor=actor,
                                          kind_hint=extraction.guess_kind(variants[0]))
         resolved.created += created
     for name in variants:
         resolved.by_name[name] = source
-        if found.get(name) is None and name_key(name) != source.name_key:
-            source_alias_add(source=source, name=name, actor=actor)
+        if found.get(name) is None and name_key(fit_name(name)) != source.name_key:
+            source_alias_add(source=source, name=fit_name(name), actor=actor)
 
 
 def resolve_report_speakers(claims: list[extraction.ExtractedClaim], *, report: Document,
@@ -78,7 +78,8 @@ def resolve_report_speakers(claims: list[extraction.ExtractedClaim], *, report: 
     named = []
     for name in names:
         if is_generic(name, report.text):
-            party, created = report_party(report=report, name=name, actor=actor, kind=extraction.guess_kind(name))
+            party, created = report_party(report=report, name=fit_name(name), actor=actor,
+                                          kind=extraction.guess_kind(name))
             resolved.by_name[name], resolved.created = party, resolved.created + created
         else:
             named.append(name)

@@ -22,7 +22,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceKind
-from sources.names import is_generic
+from sources.names import fit_name, is_generic
 from sources.services import (
     check_reason,
     document_correct,
@@ -103,8 +103,10 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, parties: Resolve
     speakers = [mention for mention in found.sources if mention.name in parties.by_name]
     if found.voice == Voice.REPORTER or not speakers:
         return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}]
-    return [{"source": parties.by_name[mention.name], "name_as_written": mention.name, "cue": mention.cue or "",
-             "stance": mention.stance, "reported_to": mention.reported_to or "", "hedge": mention.hedge or ""}
+    # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
+    return [{"source": parties.by_name[mention.name], "name_as_written": fit_name(mention.name),
+             "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
+             "reported_to": fit_name(mention.reported_to or "", 200), "hedge": fit_name(mention.hedge or "", 100)}
             for mention in speakers]
 
 

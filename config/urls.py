@@ -4,7 +4,6 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims import urls as claims_urls
-from config.api import api_not_found
 from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
@@ -21,9 +20,6 @@ api_urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
          name="api-docs"),
-    # Last: any other /api/…/ address answers in the error shape (a slash-less one is first redirected here).
-    path("<path:rest>/", api_not_found),
-    path("", api_not_found),
 ]
 
 urlpatterns = [
@@ -37,3 +33,6 @@ urlpatterns = [
     path("", include(events_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]
+
+handler404 = "config.api.api_not_found"
+handler500 = "config.api.api_server_error"

@@ -3,9 +3,11 @@ import django_filters
 from django import forms
 
 from claims.models import Claim, Status
+from config import params
 from desk.ledger_words import INGESTION
 from desk.selectors import REVIEW_STATUSES
 from ledger.actions import Action
+from ledger.filters import LedgerEntryFilter
 from ledger.models import LedgerEntry
 
 QUEUE_ORDERS = {"oldest": ("created_at", "id"), "newest": ("-created_at", "-id")}
@@ -32,12 +34,13 @@ class ReviewQueueFilter(django_filters.FilterSet):
         return queryset.order_by(*QUEUE_ORDERS.get(value, QUEUE_ORDERS["oldest"]))
 
 
-class DeskLedgerFilter(django_filters.FilterSet):
-    """The ledger page's pickers: who, which object, when; the rows an ingest writes are hidden unless asked."""
+class DeskLedgerFilter(LedgerEntryFilter):
+    """The API's ledger filters, with pickers for who and which object, a date range, and the rows an ingest
+    writes hidden unless asked."""
 
     actor = django_filters.ChoiceFilter(label="Who", empty_label="Anyone")
     object_type = django_filters.ChoiceFilter(label="Kind of object", empty_label="Anything")
-    object_id = django_filters.CharFilter(label="Its id")
+    object_id = params.CharFilter(label="Its id")
     action = django_filters.ChoiceFilter(choices=[(a.value, a.value) for a in Action], label="Action",
                                          empty_label="Any action")
     after = django_filters.DateFilter(field_name="recorded_at", lookup_expr="date__gte", label="From",
@@ -49,7 +52,7 @@ class DeskLedgerFilter(django_filters.FilterSet):
 
     class Meta:
         model = LedgerEntry
-        fields = ["actor", "object_type", "object_id", "action", "after", "before", "ingestion"]
+        fields = [*LedgerEntryFilter.Meta.fields, "after", "before", "ingestion"]
 
     def __init__(self, data=None, *args, actors=(), object_types=(), **kwargs):
         super().__init__(data, *args, **kwargs)

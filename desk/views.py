@@ -33,6 +33,7 @@ from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list, links_touching, verdict_links
 from ledger import selectors as ledger_selectors
+from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER, role_at_least
@@ -263,6 +264,9 @@ def ledger(request):
                                  actors=selectors.ledger_actors(), object_types=selectors.ledger_object_types())
     entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
     page = _page_of(request, entries)
+    full = sees_private(request.user)
+    for entry in page:  # shown, never saved: the ledger's rows are append-only
+        entry.payload = shown_payload(entry.object_type, entry.payload, full=full)
     return _render(request, "desk/ledger.html", {
         "filterset": filterset,
         "page": page,

@@ -34,6 +34,7 @@ class Action(StrEnum):
     EVENTCLAIM_CREATED = "eventclaim.created"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
+    USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":

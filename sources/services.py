@@ -15,7 +15,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
-from sources.names import looks_like_person, name_key
+from sources.names import fit_name, looks_like_person, name_key
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -178,6 +178,7 @@ def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, descri
 @recorded
 def source_resolve(*, name: str, actor: str, kind_hint: str = SourceKind.OTHER) -> tuple[Source, bool]:
     """Return the source a name refers to, creating it when new; a near spelling becomes an alias."""
+    name = fit_name(name)
     key = name_key(name)
     if not key:
         raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
@@ -319,8 +320,9 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
 def document_create(*, text: str, title: str, outlet: Source, actor: str, url: str = "", published_at=None,
                     dateline_place: str = "", ingested_by=None, byline: str = "") -> Document:
     """Store a report as read (in its normal form), fingerprinted by the SHA-256 of its text."""
-    document = Document(title=title, outlet=outlet, url=url, published_at=published_at, byline=byline,
-                        dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
+    document = Document(title=title, outlet=outlet, url=url, published_at=published_at, byline=fit_name(byline),
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
     try:
         document.full_clean(exclude=["sha256", "ingested_by"])
     except ValidationError as exc:

@@ -21,7 +21,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("claims", "0002_claim_text_search"),
-        ("sources", "0003_report_parties_and_persons"),
+        ("sources", "0004_report_parties_and_persons"),
         ("ledger", "0003_ledgercheckpoint"),
     ]
 

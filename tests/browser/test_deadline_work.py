@@ -11,7 +11,7 @@ from tests.claims.test_intake import PAGE, REPORT
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 from tests.pdfs import pdf_with_lines
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 

@@ -12,8 +12,10 @@ from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, S
 pytestmark = pytest.mark.django_db
 
 TEHRAN = ("TEHRAN (Reuters) - The Iranian government said on Monday it had arrested 12 people.\n"
-          "Iran's government also said the protests were over, the semi-official news agency ILNA reported.\n"
-          "Iran denied that anyone had been killed, ILNA news agency said.\n"
+          "Iran's government also said the protests were over.\n"
+          "Iran denied that anyone had been killed.\n"
+          "The semi-official news agency ILNA reported that 300 people had been detained.\n"
+          "ILNA news agency said the figures came from the judiciary.\n"
           "An official said the arrests were lawful. Residents said they heard gunfire.")
 KABUL = ("KABUL (Reuters) - An official said the road to the airport was closed on Friday.\n"
          "Residents said they heard gunfire overnight.")

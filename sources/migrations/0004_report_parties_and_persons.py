@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0002_document_byline_withdrawal'),
+        ('sources', '0003_document_byline_withdrawal'),
     ]
 
     operations = [
