@@ -16,6 +16,7 @@ from desk.forms import (
     LinkForm,
     MarkWithdrawForm,
     MergeForm,
+    SourceCreateForm,
     SourceEditForm,
     UserChangeForm,
     UserCreateForm,
@@ -27,7 +28,7 @@ from people.selectors import user_list
 from people.services import user_create, user_update
 from sources.models import Source
 from sources.selectors import merge_preview
-from sources.services import source_alias_add, source_merge, source_update
+from sources.services import source_alias_add, source_create, source_merge, source_update
 
 
 def _errors(form) -> str:
@@ -210,3 +211,21 @@ def _users_post(request):
     except DomainError as exc:
         messages.error(request, exc.message)
         return create_form, None
+
+
+@desk_page(EDITOR)
+@require_POST
+def source_add(request):
+    """Add a named party by hand; a name another source already goes by is refused with that source."""
+    form = SourceCreateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The source was not added: " + _errors(form))
+        return redirect("desk-sources")
+    try:
+        source = source_create(name=form.cleaned_data["name"], kind=form.cleaned_data["kind"],
+                               actor=actor_for(request.user), reason=form.cleaned_data["reason"] or "added on the desk")
+    except DomainError as exc:
+        messages.error(request, f"The source was not added: {exc.message}")
+        return redirect("desk-sources")
+    messages.success(request, f"Added source {source.pk}: {source.name}.")
+    return redirect("desk-source", pk=source.pk)

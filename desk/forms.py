@@ -219,3 +219,11 @@ class UserChangeForm(forms.Form):
     role = forms.ChoiceField(choices=[("", "no role"), *[(role, role) for role in ROLES]], required=False)
     is_active = forms.BooleanField(required=False, label="Active")
     reset_password = forms.BooleanField(required=False, label="Reset the password (shown once)")
+
+
+class SourceCreateForm(forms.Form):
+    """An editor adds a party the extractor never met (WHO, another ministry)."""
+
+    name = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=SourceKind.choices)
+    reason = forms.CharField(max_length=2000, required=False, label="Why", help_text=REASON_HELP)

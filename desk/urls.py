@@ -14,6 +14,7 @@ urlpatterns = [
     path("claims/<id:pk>/event/", editors.claim_event, name="desk-claim-event"),
     path("marks/<id:pk>/withdraw/", editors.mark_withdraw, name="desk-mark-withdraw"),
     path("sources/", views.sources, name="desk-sources"),
+    path("sources/add/", editors.source_add, name="desk-source-add"),
     path("users/", editors.users, name="desk-users"),
     path("sources/<id:pk>/edit/", editors.source_edit, name="desk-source-edit"),
     path("sources/<id:pk>/merge/", editors.source_merge_page, name="desk-source-merge"),

@@ -24,6 +24,7 @@ from desk.forms import (
     MarkForm,
     MarkWithdrawForm,
     MergeForm,
+    SourceCreateForm,
     SourceEditForm,
     WithdrawForm,
 )
@@ -252,6 +253,7 @@ def sources(request):
     q = request.GET.get("q", "").strip()
     return _render(request, "desk/sources.html", {
         "q": q,
+        "create_form": SourceCreateForm(),
         "with_report_parties": request.GET.get("parties") == "all",
         "page": _page_of(request, selectors.sources_index(q, with_report_parties=request.GET.get("parties") == "all")),
     })

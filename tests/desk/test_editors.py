@@ -183,3 +183,12 @@ def test_the_merge_preview_page_takes_a_fixed_number_of_queries(page_client, edi
     client = page_client(editor)
     with django_assert_num_queries(11):
         assert client.get(f"/sources/{duplicate.pk}/merge/", {"into": survivor.pk}).status_code == 200
+
+
+def test_editor_adds_a_source_and_a_taken_name_is_refused(page_client, editor, reviewer):
+    response = page_client(editor).post("/sources/add/", {"name": "World Health Organization", "kind": "ngo"})
+    source = Source.objects.get(name="World Health Organization")
+    assert response["Location"] == f"/sources/{source.pk}/" and source.kind == "ngo"
+    page_client(editor).post("/sources/add/", {"name": "world health organization", "kind": "ngo"})
+    assert Source.objects.filter(name_key="world health organization").count() == 1
+    assert page_client(reviewer).post("/sources/add/", {"name": "WHO", "kind": "ngo"}).status_code == 403
