@@ -7,23 +7,59 @@ reports nothing is merged here: near matches are offered to editors (sources/sug
 """
 from dataclasses import dataclass, field
 
-from claims import extraction
 from claims.models import Assessment, Attribution
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import Change, ledger_append
 from sources.models import Document, Source, SourceAlias
-from sources.names import fit_name, is_generic, name_key, party_keys
-from sources.services import report_party, source_alias_add, source_find, source_resolve
+from sources.names import fit_name, is_generic, looks_like_person, name_key, party_keys
+from sources.services import NamePlan, report_party
 
 
 @dataclass
-class Resolved:
-    """The source of each name as written in one report, and how many sources were new."""
+class ReportParties:
+    """A report's speakers split before anything is written: its own unnamed parties, and the named ones."""
 
-    by_name: dict[str, Source] = field(default_factory=dict)
-    created: int = 0
+    generic: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name as first written, kind)
+    named: list[tuple[str, str]] = field(default_factory=list)  # (name, kind) for sources.names_plan
+    groups: list[list[str]] = field(default_factory=list)  # variants of one named party, first mention first
+    parties: dict[str, Source] = field(default_factory=dict)  # key -> the report's party, once stored
+    created: list[Source] = field(default_factory=list)
+
+    def source_for(self, name: str) -> Source | None:
+        """The report's own party this name is, or None for a named party."""
+        return self.parties.get(name_key(fit_name(name)))
+
+    def unify_variants(self, plan: NamePlan) -> None:
+        """Make each group of variants one source in the plan: the one already stored, else the first written.
+
+        When the variants already name different stored sources, each keeps its own: only an editor merges them.
+        """
+        for variants in self.groups:
+            keys = list(dict.fromkeys(name_key(fit_name(name)) for name in variants))
+            stored = list({source.pk: source for key in keys if (source := plan.found[key]).pk is not None}.values())
+            if len(keys) < 2 or len(stored) > 1:
+                continue
+            target = stored[0] if stored else plan.found[keys[0]]
+            for key, name in zip(keys, dict.fromkeys(fit_name(v) for v in variants), strict=False):
+                _point_at(plan, key, name, target)
+
+
+def _point_at(plan: NamePlan, key: str, name: str, target: Source) -> None:
+    """Let one variant's key find the target: its planned source is dropped and its name becomes an alias."""
+    current = plan.found[key]
+    if current is target:
+        return
+    if current.pk is None and current in plan.new_sources:
+        plan.new_sources.remove(current)
+        for alias in plan.new_aliases:
+            if alias.source is current:
+                alias.source = target
+    plan.new_aliases = [alias for alias in plan.new_aliases if alias.name_key != key]
+    if key != target.name_key:
+        plan.new_aliases.append(SourceAlias(source=target, name=name.strip(), name_key=key))
+    plan.found = {k: (target if source is current else source) for k, source in plan.found.items()}
 
 
 def _groups(names: list[str]) -> list[list[str]]:
@@ -49,43 +85,31 @@ def _groups(names: list[str]) -> list[list[str]]:
     return list(groups.values())
 
 
-def _resolve_named(variants: list[str], *, actor: str, resolved: Resolved) -> None:
-    """One source for a party's variants; when they already name different sources, each keeps its own."""
-    found = {name: source_find(name) for name in variants}
-    distinct = {source.pk: source for source in found.values() if source is not None}
-    if len(distinct) > 1:
-        first = next(source for source in found.values() if source is not None)
-        for name, source in found.items():
-            resolved.by_name[name] = source or first
-        return
-    if distinct:
-        source = next(iter(distinct.values()))
-    else:
-        source, created = source_resolve(name=fit_name(variants[0]), actor=actor,
-                                         kind_hint=extraction.guess_kind(variants[0]))
-        resolved.created += created
-    for name in variants:
-        resolved.by_name[name] = source
-        if found.get(name) is None and name_key(fit_name(name)) != source.name_key:
-            source_alias_add(source=source, name=fit_name(name), actor=actor)
-
-
-def resolve_report_speakers(claims: list[extraction.ExtractedClaim], *, report: Document,
-                            actor: str) -> Resolved:
-    """Resolve every speaker named in a report, once per distinct name as written."""
-    resolved = Resolved()
-    names = list(dict.fromkeys(m.name for claim in claims for m in claim.sources if name_key(m.name)))
+def report_parties_plan(mentions: list[tuple[str, str]], text: str) -> ReportParties:
+    """Split a report's (name, kind) mentions into its own unnamed parties and named ones, grouping variants."""
+    plan = ReportParties()
     named = []
-    for name in names:
-        if is_generic(name, report.text):
-            party, created = report_party(report=report, name=fit_name(name), actor=actor,
-                                          kind=extraction.guess_kind(name))
-            resolved.by_name[name], resolved.created = party, resolved.created + created
+    for name, kind in mentions:
+        key = name_key(fit_name(name))
+        if not key:
+            continue
+        if is_generic(name, text):
+            plan.generic.setdefault(key, (fit_name(name), kind))
         else:
+            plan.named.append((name, kind))
             named.append(name)
-    for variants in _groups(named):
-        _resolve_named(variants, actor=actor, resolved=resolved)
-    return resolved
+    plan.groups = [group for group in _groups(list(dict.fromkeys(named))) if len(group) > 1]
+    return plan
+
+
+def report_parties_store(plan: ReportParties, *, report: Document) -> list[Change]:
+    """Create the report's unnamed parties in one bulk insert; return their ledger changes."""
+    plan.created = Source.objects.bulk_create([
+        Source(name=name, kind=kind, report=report, name_key=key, is_person=looks_like_person(name))
+        for key, (name, kind) in plan.generic.items()])
+    plan.parties = {source.name_key: source for source in plan.created}
+    return [Change(Action.SOURCE_CREATED, "source", source.pk, {"after": snapshot(source)},
+                   reason="unnamed party of this report") for source in plan.created]
 
 
 def _generic_in_use(source: Source) -> bool:
@@ -170,8 +194,6 @@ def split_generic_sources(*, actor: str) -> list[dict]:
 @recorded
 def mark_persons(*, actor: str) -> int:
     """Set is_person on every source from its name (a title or a personal name); return how many changed."""
-    from sources.names import looks_like_person
-
     changed = 0
     for source in Source.objects.order_by("pk"):
         wanted = looks_like_person(source.name)

@@ -33,6 +33,7 @@ class Action(StrEnum):
     EVENT_CREATED = "event.created"
     EVENTCLAIM_CREATED = "eventclaim.created"
     USER_CREATED = "user.created"
+    BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"
     USER_LOCKED_OUT = "user.locked_out"
 
