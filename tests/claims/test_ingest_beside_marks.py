@@ -21,6 +21,7 @@ from tests.factories import AttributionFactory, SourceFactory, UserFactory
 REPORTS = Path(__file__).resolve().parents[1] / "events" / "reports"
 REPORT_BYTES = 1_500_000
 REVIEWERS = 4
+GIVE_UP_AFTER = 240  # seconds: a stuck ingest fails the test instead of hanging the run
 
 
 def big_report() -> str:
@@ -85,7 +86,7 @@ def test_a_large_report_ingested_while_four_reviewers_mark_keeps_every_mark(monk
         client.force_authenticate(user=reviewers[index])
         try:
             n = 0
-            while ingesting.is_set() or n < 3:
+            while (ingesting.is_set() or n < 3) and time.monotonic() - started_at < GIVE_UP_AFTER:
                 started = time.monotonic()
                 response = client.post(f"/api/claims/{claim.pk}/assessments/",
                                        {"source": sources[index].pk, "stance": stances[n % 2]}, format="json")
@@ -98,16 +99,17 @@ def test_a_large_report_ingested_while_four_reviewers_mark_keeps_every_mark(monk
         finally:
             connection.close()
 
-    started = time.monotonic()
-    worker = threading.Thread(target=ingest)
+    started = started_at = time.monotonic()
+    worker = threading.Thread(target=ingest, daemon=True)
     worker.start()
     ingesting.wait(5)
-    marking = [threading.Thread(target=review, args=(i,)) for i in range(REVIEWERS)]
+    marking = [threading.Thread(target=review, args=(i,), daemon=True) for i in range(REVIEWERS)]
     for thread in marking:
         thread.start()
     for thread in [worker, *marking]:
-        thread.join()
+        thread.join(GIVE_UP_AFTER + 30)
     took = time.monotonic() - started
+    assert not worker.is_alive(), f"the ingest was still running after {took:.0f} s"
 
     longest = max(clock.holds)
     print(f"\n{len(text) / 1e6:.2f} MB ingested in {took:.1f} s beside {len(kept)} marks; longest ledger lock "
