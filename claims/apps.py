@@ -7,7 +7,7 @@ class ClaimsConfig(AppConfig):
 
     def ready(self):
         """Register with the ledger (fields it records) and with sources (merges and affiliations restate claims)."""
-        from claims.models import Assessment, Attribution, Claim
+        from claims.models import Assessment, AssessmentEvidence, Attribution, Claim
         from claims.services import claims_restate_for_sources
         from ledger import reconcile
         from sources.services import on_sources_changed
@@ -20,4 +20,5 @@ class ClaimsConfig(AppConfig):
         reconcile.register("assessment", Assessment,
                            fields=["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id",
                                    "excerpt", "note", "reviewer_id"])
+        reconcile.register("assessmentevidence", AssessmentEvidence, fields=["assessment_id", "item_id"])
         on_sources_changed(claims_restate_for_sources)

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 
+from evidence.models import EvidenceItem
 from ledger.guard import LedgeredModel
 from sources.models import Document, Source
 
@@ -95,6 +96,8 @@ class Assessment(LedgeredModel):
     excerpt = models.TextField(blank=True, default="")
     note = models.TextField(blank=True, default="")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments")
+    evidence_items = models.ManyToManyField(EvidenceItem, through="AssessmentEvidence", blank=True,
+                                            related_name="assessments")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -106,3 +109,17 @@ class Assessment(LedgeredModel):
 
     def __str__(self):
         return f"{self.source} {self.stance} claim {self.claim_id}"
+
+
+class AssessmentEvidence(LedgeredModel):
+    """One evidence item cited by one mark; the mark's ledger entry carries the item's hash and size."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence_links")
+    item = models.ForeignKey(EvidenceItem, on_delete=models.PROTECT, related_name="mark_links")
+
+    class Meta:
+        ordering = ["assessment_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "item"], name="assessment_evidence_once")]
+
+    def __str__(self):
+        return f"evidence {self.item_id} for mark {self.assessment_id}"

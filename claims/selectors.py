@@ -176,7 +176,8 @@ def claim_list() -> QuerySet[Claim]:
 
 def claim_detail(pk: int) -> Claim:
     """Return one claim as claim_list() does, plus its marks."""
-    marks = Assessment.objects.select_related("source", "reviewer").order_by("created_at", "id")
+    marks = (Assessment.objects.select_related("source", "reviewer").prefetch_related("evidence_links")
+             .order_by("created_at", "id"))
     claim = claim_list().prefetch_related(Prefetch("assessments", queryset=marks)).filter(pk=pk).first()
     if claim is None:
         raise NotFound(f"There is no claim {pk}.")
@@ -222,7 +223,8 @@ def claim_as_of(claim: Claim, moment: datetime) -> dict:
             status = after.get("status", status)
             reason = entry.payload.get("rule", reason)
         else:
-            marks[entry.object_id] = {**after, "id": int(entry.object_id), "created_at": entry.recorded_at}
+            marks[entry.object_id] = {**after, "id": int(entry.object_id), "created_at": entry.recorded_at,
+                                      "evidence": [item["id"] for item in entry.payload.get("evidence", [])]}
     if status is None:
         raise NotFound(NOT_YET_STORED.format(pk=claim.pk, moment=moment.isoformat()))
     _apply_later_changes(marks, moment)
@@ -278,8 +280,9 @@ def document_detail(pk: int) -> Document:
 
 
 def assessment_list() -> QuerySet[Assessment]:
-    """Return marks with their source and reviewer: two queries a page."""
-    return Assessment.objects.select_related("source", "reviewer").order_by("-created_at", "-id")
+    """Return marks with their source, reviewer and cited evidence: three queries a page."""
+    return (Assessment.objects.select_related("source", "reviewer").prefetch_related("evidence_links")
+            .order_by("-created_at", "-id"))
 
 
 def latest_mark_at(claim: Claim) -> datetime | None:

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
 from config.errors import DomainError
+from evidence.models import EvidenceItem
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
 
@@ -77,7 +78,12 @@ class AssessmentSerializer(serializers.Serializer):
     excerpt = serializers.CharField()
     note = serializers.CharField()
     reviewer = serializers.CharField(source="reviewer.username", allow_null=True)
+    evidence = serializers.SerializerMethodField(help_text="Ids of the evidence items the mark cites.")
     created_at = serializers.DateTimeField()
+
+    def get_evidence(self, mark) -> list[int]:
+        links = getattr(mark, "evidence_links", None)
+        return [link.item_id for link in links.all()] if links is not None else list(mark.get("evidence", []))
 
 
 class NeighbourSerializer(serializers.ModelSerializer):
@@ -165,6 +171,9 @@ class AssessmentCreateSerializer(serializers.Serializer):
                                                            required=False, default=None, allow_null=True)
     excerpt = serializers.CharField(required=False, default="", allow_blank=True)
     note = serializers.CharField(required=False, default="", allow_blank=True)
+    evidence = serializers.PrimaryKeyRelatedField(queryset=EvidenceItem.objects.all(), many=True, required=False,
+                                                  default=list, help_text="Evidence items (POST /api/evidence/) "
+                                                  "the mark cites; their hashes go into the mark's ledger entry.")
 
 
 class ClaimStandingSerializer(serializers.Serializer):

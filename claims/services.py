@@ -2,6 +2,7 @@
 
 Every function runs in one transaction (@recorded) and appends its ledger entries in it.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -10,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from claims import extraction
-from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
+from claims.models import Assessment, AssessmentEvidence, AssessmentStance, Attribution, Claim, Stance, Voice
 from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
 from config.errors import DomainError, refusal
+from evidence.models import EvidenceItem
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -157,7 +159,8 @@ def claims_restate_for_sources(*, source_ids: set[int], actor: str, reason: str)
 
 @recorded
 def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
-                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> Assessment:
+                      evidence_document: Document | None = None, excerpt: str = "", note: str = "",
+                      evidence: Sequence[EvidenceItem] = ()) -> Assessment:
     """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status.
 
     The claim's standing after the mark is on the returned assessment's `verdict` (a Verdict).
@@ -173,10 +176,21 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     except ValidationError as exc:
         raise refusal(exc) from None
     assessment.save()
+    items = list(dict.fromkeys(evidence))
     ledger_append(actor=actor, action=Action.ASSESSMENT_RECORDED, object_type="assessment", object_id=assessment.pk,
-                  payload={"after": snapshot(assessment)}, reason=note)
+                  payload={"after": snapshot(assessment), "evidence": [item.ledger_record() for item in items]},
+                  reason=note)
+    _cite_evidence(assessment=assessment, items=items, actor=actor)
     assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
     return assessment
+
+
+def _cite_evidence(*, assessment: Assessment, items: list[EvidenceItem], actor: str) -> None:
+    """Link the mark to each evidence item it cites, each link with its own entry (what reconcile checks)."""
+    for item in items:
+        link = AssessmentEvidence.objects.create(assessment=assessment, item=item)
+        ledger_append(actor=actor, action=Action.ASSESSMENTEVIDENCE_CREATED, object_type="assessmentevidence",
+                      object_id=link.pk, payload={"after": snapshot(link)})
 
 
 @recorded

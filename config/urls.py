@@ -7,6 +7,7 @@ from claims import urls as claims_urls
 from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
+from evidence import urls as evidence_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
 from sources import urls as sources_urls
@@ -16,6 +17,7 @@ api_urlpatterns = [
     *ledger_urls.api_urlpatterns,
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
+    *evidence_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),

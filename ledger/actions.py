@@ -28,6 +28,9 @@ class Action(StrEnum):
     CLAIMLINK_DELETED = "claimlink.deleted"
     EVENT_CREATED = "event.created"
     EVENTCLAIM_CREATED = "eventclaim.created"
+    EVIDENCEITEM_CREATED = "evidenceitem.created"
+    EVIDENCEITEM_CHANGED = "evidenceitem.changed"
+    ASSESSMENTEVIDENCE_CREATED = "assessmentevidence.created"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
 
