@@ -100,7 +100,7 @@ def test_reviewer_makes_an_item_public_and_it_is_recorded(api, reviewer):
     (None, 401, 401), ("outsider", 403, 403), ("viewer", 200, 403), ("reviewer", 200, 201), ("editor", 200, 201),
     ("admin_user", 200, 201),
 ])
-def test_role_matrix(api, request, role, read, write):
+def test_role_matrix(db, api, request, role, read, write):
     user = request.getfixturevalue(role) if role else None
     client = api(user)
     assert client.get("/api/evidence/").status_code == read
