@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "evidence",
     "claims",
     "events",
+    "publishing",
     "desk",
 ]
 

@@ -10,6 +10,7 @@ from events import urls as events_urls
 from evidence import urls as evidence_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
+from publishing import urls as publishing_urls
 from sources import urls as sources_urls
 
 api_urlpatterns = [
@@ -18,6 +19,7 @@ api_urlpatterns = [
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
     *evidence_urls.api_urlpatterns,
+    *publishing_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
@@ -33,5 +35,6 @@ urlpatterns = [
     path("", include(sources_urls.urlpatterns)),
     path("", include(claims_urls.urlpatterns)),
     path("", include(events_urls.urlpatterns)),
+    path("", include(publishing_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]

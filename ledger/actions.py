@@ -31,6 +31,9 @@ class Action(StrEnum):
     EVIDENCEITEM_CREATED = "evidenceitem.created"
     EVIDENCEITEM_CHANGED = "evidenceitem.changed"
     ASSESSMENTEVIDENCE_CREATED = "assessmentevidence.created"
+    PUBLICATION_CREATED = "publication.created"
+    PUBLICATION_UNPUBLISHED = "publication.unpublished"
+    PUBLICATION_REPUBLISHED = "publication.republished"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
 
