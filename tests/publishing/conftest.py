@@ -30,7 +30,7 @@ def evidence_items(reviewer):
 
 
 @pytest.fixture
-def published(claim, witness, reviewer, editor, evidence_items):
+def published(claim, witness, reviewer, editor, evidence_items):  # noqa: F811 (the fixtures above)
     """The ministry's claim, denied by a witness citing a public photo and a private document, then published."""
     assessment_record(claim=claim, source=witness, stance="denies", reviewer=reviewer, actor="user:rita",
                       evidence=list(evidence_items))
