@@ -36,6 +36,7 @@ class Action(StrEnum):
     PUBLICATION_REPUBLISHED = "publication.republished"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
+    USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":
