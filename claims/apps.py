@@ -13,7 +13,8 @@ class ClaimsConfig(AppConfig):
         from sources.services import on_sources_changed
 
         reconcile.register("claim", Claim,
-                           fields=["document_id", "text", "start", "end", "position", "voice", "hedges", "status"])
+                           fields=["document_id", "text", "start", "end", "position", "voice", "hedges", "status",
+                                   "revision", "replaces_id", "orphaned_at"])
         reconcile.register("attribution", Attribution,
                            fields=["claim_id", "source_id", "cue", "stance", "is_reporter_voice", "reported_to",
                                    "hedge", "name_as_written", "position"])

@@ -32,13 +32,20 @@ class Claim(LedgeredModel):
     hedges = models.JSONField(default=list, blank=True, help_text='Hedge phrases: "believed to be", "reportedly"…')
     # Computed by verdict_for() from the marks, and stored in the same transaction as each mark.
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED, db_index=True)
+    # Report revisions: the revision the span points into, the claim this one replaced, and when its sentence
+    # left the report (an orphaned claim keeps its marks and history, and its span in its own revision's text).
+    revision = models.PositiveIntegerField(default=1)
+    replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
+    orphaned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["document_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "position"], name="claim_unique_position"),
+            # Positions number the statements of the report as it stands; orphaned claims keep their old number.
+            models.UniqueConstraint(fields=["document", "position"], condition=models.Q(orphaned_at__isnull=True),
+                                    name="claim_unique_position"),
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
         ]
 

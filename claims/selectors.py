@@ -136,3 +136,12 @@ def assessment_list() -> QuerySet[Assessment]:
 def latest_mark_at(claim: Claim) -> datetime | None:
     """Return when the claim was last marked (a ClaimReview's datePublished)."""
     return max((a.created_at for a in claim.assessments.all()), default=None)
+
+
+def document_revisions(document: Document) -> list[dict]:
+    """Every text of a report, the current one first, as DocumentRevisionSerializer reads them (one query)."""
+    current = {"number": document.revision, "current": True, "title": document.title, "sha256": document.sha256,
+               "superseded_at": None, "text": document.text}
+    older = [{"number": r.number, "current": False, "title": r.title, "sha256": r.sha256,
+              "superseded_at": r.superseded_at, "text": r.text} for r in document.revisions.order_by("-number")]
+    return [current, *older]

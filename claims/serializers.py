@@ -52,11 +52,16 @@ class ClaimSerializer(serializers.ModelSerializer):
     document = DocumentBriefSerializer()
     attributions = AttributionSerializer(many=True)
     marks = MarkCountsSerializer(source="*", help_text="How many marks of each stance the claim has.")
+    orphaned = serializers.SerializerMethodField(help_text="True when a later revision of the report dropped the "
+                                                 "sentence; the selector then points into `revision`'s text.")
 
     class Meta:
         model = Claim
         fields = ["id", "text", "position", "voice", "status", "hedges", "selector", "document", "attributions",
-                  "marks", "created_at", "updated_at"]
+                  "marks", "revision", "replaces", "orphaned", "orphaned_at", "created_at", "updated_at"]
+
+    def get_orphaned(self, claim) -> bool:
+        return claim.orphaned_at is not None
 
     @extend_schema_field(SelectorSerializer(many=True))
     def get_selector(self, claim) -> list[dict]:
@@ -198,7 +203,18 @@ class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "sha256",
-                  "ingested_at", "claim_count"]
+                  "revision", "ingested_at", "claim_count"]
+
+
+class DocumentRevisionSerializer(serializers.Serializer):
+    """One text of a report: the current one, or one the outlet has since revised."""
+
+    number = serializers.IntegerField()
+    current = serializers.BooleanField()
+    title = serializers.CharField()
+    sha256 = serializers.CharField()
+    superseded_at = serializers.DateTimeField(allow_null=True, help_text="Null for the current text.")
+    text = serializers.CharField()
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -234,6 +250,14 @@ class IngestSerializer(serializers.Serializer):
     outlet = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
     url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
     published_at = serializers.DateTimeField(required=False, default=None, allow_null=True)
+    revision_of = serializers.IntegerField(required=False, default=None, allow_null=True, min_value=1,
+                                           max_value=2**63 - 1, help_text="Store the text as the next revision "
+                                           "of this report (changed text from a stored report's `url` is too).")
+
+    def validate_revision_of(self, value):
+        if value is not None and not Document.objects.filter(pk=value).exists():
+            raise serializers.ValidationError(f"There is no report {value}.")
+        return value
 
     def validate_file(self, upload) -> str:
         """Return the uploaded report as text; refuse what is not a UTF-8 .txt file (nothing is stored)."""

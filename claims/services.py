@@ -13,6 +13,7 @@ from django.db.models import Q
 from claims import extraction
 from claims.models import Assessment, AssessmentEvidence, AssessmentStance, Attribution, Claim, Stance, Voice
 from claims.reports import EMPTY_REPORT, TOO_LARGE
+from claims.revisions import document_revise, revision_target
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
 from config.errors import DomainError, refusal
@@ -47,6 +48,7 @@ class IngestResult:
     created: bool
     claims: int
     sources_created: int
+    revised: bool = False  # the text was stored as a new revision of an existing report
 
 
 def _outlet_name(outlet: str, dateline: extraction.Dateline | None, url: str) -> str:
@@ -107,10 +109,11 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> t
 
 
 def _store_claim(*, document: Document, found: extraction.ExtractedClaim, position: int, outlet: Source,
-                 actor: str) -> int:
+                 actor: str, replaces: Claim | None = None) -> int:
     """Store one extracted claim with its attributions; return how many new sources it named."""
     claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
-                                 position=position, voice=found.voice, hedges=list(found.hedges))
+                                 position=position, voice=found.voice, hedges=list(found.hedges),
+                                 revision=document.revision, replaces=replaces)
     ledger_append(actor=actor, action=Action.CLAIM_CREATED, object_type="claim", object_id=claim.pk,
                   payload={"after": snapshot(claim)})
     speakers, created_count = _speakers(found, outlet, actor)
@@ -121,15 +124,33 @@ def _store_claim(*, document: Document, found: extraction.ExtractedClaim, positi
     return created_count
 
 
+def _report_revise(*, document: Document, text: str, found, actor: str) -> IngestResult:
+    """Store changed text of a stored report as its next revision (claims/revisions.py says how)."""
+    def store_claim(*, document, found, position, replaces):
+        return _store_claim(document=document, found=found, position=position, outlet=document.outlet,
+                            actor=actor, replaces=replaces)
+
+    document, new_sources = document_revise(document=document, text=text, found=found, actor=actor,
+                                            store_claim=store_claim)
+    return IngestResult(document, created=False, claims=len(found), sources_created=new_sources, revised=True)
+
+
 @recorded
 def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", url: str = "",
-                  published_at=None, ingested_by=None) -> IngestResult:
-    """Store a report and every statement in it as an attributed claim; a report seen before is found."""
+                  published_at=None, ingested_by=None, revision_of: int | None = None) -> IngestResult:
+    """Store a report and every statement in it as an attributed claim; a report seen before is found.
+
+    Changed text from the address of a stored report (or for the report named by `revision_of`) is stored as
+    that report's next revision.
+    """
     _check_report(text)
     existing = Document.objects.filter(sha256=text_sha256(text)).first()
     if existing is not None:
         return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
     found = _extract(text)
+    target = revision_target(url=url, document_id=revision_of)
+    if target is not None:
+        return _report_revise(document=target, text=text, found=found, actor=actor)
     dateline = extraction.parse_dateline(text)
     outlet_source, outlet_created = source_resolve(name=_outlet_name(outlet, dateline, url), actor=actor,
                                                    kind_hint=SourceKind.MEDIA)

@@ -7,6 +7,7 @@ urlpatterns = []
 api_urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
     path("documents/<id:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),
+    path("documents/<id:pk>/revisions/", views.DocumentRevisionsView.as_view(), name="api-document-revisions"),
     path("claims/", views.ClaimListView.as_view(), name="api-claim-list"),
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
     path("claims/<id:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),

@@ -6,6 +6,6 @@ from evidence import views
 urlpatterns = []
 api_urlpatterns = [
     path("evidence/", views.EvidenceListView.as_view(), name="api-evidence-list"),
-    path("evidence/<int:pk>/", views.EvidenceDetailView.as_view(), name="api-evidence-detail"),
-    path("evidence/<int:pk>/download/", views.EvidenceDownloadView.as_view(), name="api-evidence-download"),
+    path("evidence/<id:pk>/", views.EvidenceDetailView.as_view(), name="api-evidence-detail"),
+    path("evidence/<id:pk>/download/", views.EvidenceDownloadView.as_view(), name="api-evidence-download"),
 ]

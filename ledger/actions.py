@@ -9,6 +9,8 @@ from enum import StrEnum
 class Action(StrEnum):
     DOCUMENT_INGESTED = "document.ingested"
     DOCUMENT_CHANGED = "document.changed"
+    DOCUMENT_REVISED = "document.revised"
+    DOCUMENTREVISION_CREATED = "documentrevision.created"
     SOURCE_CREATED = "source.created"
     SOURCE_CHANGED = "source.changed"
     SOURCE_DELETED = "source.deleted"

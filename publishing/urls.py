@@ -6,12 +6,12 @@ from publishing import views
 urlpatterns = [
     path("p/", views.public_index, name="public-index"),
     path("p/claims/", views.public_index, name="public-claims"),
-    path("p/claims/<int:pk>/", views.public_claim, name="public-claim"),
+    path("p/claims/<id:pk>/", views.public_claim, name="public-claim"),
     path("p/feed.atom", views.public_feed, name="public-feed"),
     path("p/corrections/", views.public_corrections, name="public-corrections"),
-    path("p/evidence/<int:pk>/", views.public_evidence, name="public-evidence"),
+    path("p/evidence/<id:pk>/", views.public_evidence, name="public-evidence"),
 ]
 api_urlpatterns = [
-    path("claims/<int:pk>/publish/", views.ClaimPublishView.as_view(), name="api-claim-publish"),
-    path("claims/<int:pk>/unpublish/", views.ClaimUnpublishView.as_view(), name="api-claim-unpublish"),
+    path("claims/<id:pk>/publish/", views.ClaimPublishView.as_view(), name="api-claim-publish"),
+    path("claims/<id:pk>/unpublish/", views.ClaimUnpublishView.as_view(), name="api-claim-unpublish"),
 ]

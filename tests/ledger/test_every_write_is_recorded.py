@@ -20,7 +20,7 @@ def test_the_ledgered_models_are_the_ones_we_expect():
     assert set(IDS) == {"sources.Source", "sources.SourceAlias", "sources.Document", "claims.Claim",
                         "claims.Attribution", "claims.Assessment", "events.Event", "events.EventClaim",
                         "events.ClaimLink", "evidence.EvidenceItem", "claims.AssessmentEvidence",
-                        "publishing.Publication"}
+                        "publishing.Publication", "sources.DocumentRevision"}
 
 
 @pytest.mark.parametrize("model", LEDGERED, ids=IDS)
