@@ -6,6 +6,7 @@ from desk import views
 urlpatterns = [
     path("", views.home, name="desk-home"),
     path("documents/<id:pk>/", views.document_detail, name="desk-document"),
+    path("documents/<id:pk>/revisions/", views.document_revisions, name="desk-document-revisions"),
     path("claims/<id:pk>/", views.claim_detail, name="desk-claim"),
     path("search/", views.search, name="desk-search"),
     path("sources/<id:pk>/", views.source_detail, name="desk-source"),

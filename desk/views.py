@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from claims import selectors as claims_selectors
 from claims.filters import ClaimFilter
 from claims.models import Status
 from claims.selectors import verdict_of
@@ -16,6 +17,7 @@ from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
+from desk.diffing import text_diff
 from desk.forms import IngestForm, MarkForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
@@ -27,6 +29,7 @@ from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
+from sources.models import Document
 from sources.selectors import source_track_record
 
 PAGE_SIZE = 50
@@ -126,7 +129,7 @@ def claim_detail(request, pk: int):
         messages.error(request, "The mark was not recorded: see the message on the form.")
     return _render(request, "desk/claim.html", {
         "claim": claim,
-        "context": claim_in_context(claim.document.text, claim.start, claim.end),
+        "context": claim_in_context(selectors.text_around(claim), claim.start, claim.end),
         "verdict": verdict_of(claim),
         "rule": RULE,
         "form": form,
@@ -210,3 +213,23 @@ def event_detail(request, pk: int):
     """One event: each source's claims about it, side by side."""
     event = get_object_or_404(Event, pk=pk)
     return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event)})
+
+
+@desk_page()
+def document_revisions(request, pk: int):
+    """What the outlet changed: a report's texts, and a word-by-word diff of one revision against the one before."""
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    texts = claims_selectors.document_revisions(document)
+    chosen = _chosen_revision(request, texts)
+    previous = next((t for t in texts if t["number"] == chosen["number"] - 1), None)
+    return _render(request, "desk/document_revisions.html", {
+        "document": document, "revisions": texts, "chosen": chosen, "previous": previous,
+        "diff": text_diff(previous["text"], chosen["text"]) if previous else None,
+        "orphaned": document.claims.filter(orphaned_at__isnull=False).order_by("position"),
+    })
+
+
+def _chosen_revision(request, texts: list[dict]) -> dict:
+    """The revision asked for by ?revision=N, else the current one."""
+    wanted = request.GET.get("revision", "")
+    return next((t for t in texts if wanted.isdigit() and t["number"] == int(wanted)), texts[0])
