@@ -31,7 +31,7 @@ def attributions_with_sources() -> Prefetch:
 def marks_in_order() -> Prefetch:
     """A claim's marks, oldest first, each with its source, reviewer, evidence document and cited items."""
     marks = Assessment.objects.select_related("source", "reviewer", "evidence_document").prefetch_related(
-        "evidence_links")
+        "evidence_items")
     return Prefetch("assessments", queryset=marks.order_by("created_at", "id"))
 
 
@@ -129,7 +129,7 @@ def document_claims(document: Document) -> QuerySet[Claim]:
 
 def assessment_list() -> QuerySet[Assessment]:
     """Return marks with their source, reviewer and cited evidence: three queries a page."""
-    return (Assessment.objects.select_related("source", "reviewer").prefetch_related("evidence_links")
+    return (Assessment.objects.select_related("source", "reviewer").prefetch_related("evidence_items")
             .order_by("-created_at", "-id"))
 
 

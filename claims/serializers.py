@@ -88,8 +88,8 @@ class AssessmentSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
     def get_evidence(self, mark) -> list[int]:
-        links = getattr(mark, "evidence_links", None)
-        return [link.item_id for link in links.all()] if links is not None else list(mark.get("evidence", []))
+        items = getattr(mark, "evidence_items", None)
+        return sorted(item.pk for item in items.all()) if items is not None else list(mark.get("evidence", []))
 
 
 class NeighbourSerializer(serializers.ModelSerializer):

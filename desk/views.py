@@ -23,8 +23,10 @@ from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list
+from evidence.services import evidence_add
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
+from ledger.guard import recorded
 from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
@@ -113,13 +115,11 @@ def document_detail(request, pk: int):
 def claim_detail(request, pk: int):
     """A claim in context, its marks, its verdict and why; reviewers record a mark here."""
     claim = selectors.claim_for_page(pk)
-    form = MarkForm(request.POST or None)
+    form = MarkForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            assessment_record(claim=claim, source=data["source"], stance=data["stance"], reviewer=request.user,
-                              actor=actor_for(request.user), evidence_url=data["evidence_url"],
-                              excerpt=data["excerpt"], note=data["note"])
+            mark_with_capture(claim=claim, reviewer=request.user, **data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -137,6 +137,19 @@ def claim_detail(request, pk: int):
         "accounts": competing_accounts(claim, limit=5),
         "history": selectors.claim_history(claim),
     }, status=400 if form.is_bound else 200)
+
+
+@recorded
+def mark_with_capture(*, claim, reviewer, source, stance, evidence_url="", excerpt="", note="", evidence_file=None,
+                      evidence_public=False):
+    """Keep the uploaded capture (if any) and record the mark citing it, in one transaction."""
+    actor = actor_for(reviewer)
+    items = []
+    if evidence_file is not None:
+        items.append(evidence_add(added_by=reviewer, actor=actor, upload=evidence_file, url=evidence_url,
+                                  public=evidence_public).item)
+    return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer, actor=actor,
+                             evidence_url=evidence_url, excerpt=excerpt, note=note, evidence=items)
 
 
 @desk_page()
