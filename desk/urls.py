@@ -8,6 +8,7 @@ urlpatterns = [
     path("documents/<id:pk>/", views.document_detail, name="desk-document"),
     path("documents/<id:pk>/revisions/", views.document_revisions, name="desk-document-revisions"),
     path("claims/<id:pk>/", views.claim_detail, name="desk-claim"),
+    path("claims/<id:pk>/publication/", views.claim_publication, name="desk-claim-publication"),
     path("search/", views.search, name="desk-search"),
     path("sources/<id:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),

@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from claims import selectors as claims_selectors
 from claims.filters import ClaimFilter
-from claims.models import Status
+from claims.models import Claim, Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, report_ingest
 from claims.verdict import RULE
@@ -31,6 +32,8 @@ from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
+from publishing.selectors import publication_of
+from publishing.services import claim_publish, claim_unpublish
 from sources.models import Document
 from sources.selectors import source_track_record
 
@@ -136,6 +139,7 @@ def claim_detail(request, pk: int):
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
         "history": selectors.claim_history(claim),
+        "publication": publication_of(claim),
     }, status=400 if form.is_bound else 200)
 
 
@@ -246,3 +250,21 @@ def _chosen_revision(request, texts: list[dict]) -> dict:
     """The revision asked for by ?revision=N, else the current one."""
     wanted = request.GET.get("revision", "")
     return next((t for t in texts if wanted.isdigit() and t["number"] == int(wanted)), texts[0])
+
+
+@desk_page(EDITOR)
+@require_POST
+def claim_publication(request, pk: int):
+    """Publish a claim's verdict on its public page, or take it down with a reason (editors)."""
+    claim = get_object_or_404(Claim, pk=pk)
+    actor = actor_for(request.user)
+    try:
+        if request.POST.get("action") == "unpublish":
+            claim_unpublish(claim=claim, user=request.user, actor=actor, reason=request.POST.get("reason", ""))
+            messages.success(request, f"Claim {claim.pk} is no longer public.")
+        else:
+            claim_publish(claim=claim, user=request.user, actor=actor)
+            messages.success(request, f"Claim {claim.pk} is published.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("desk-claim", claim.pk)

@@ -15,6 +15,11 @@ CORRECTIONS_SHOWN = 200
 NOT_PUBLISHED = "No published fact-check has this number."
 
 
+def publication_of(claim: Claim) -> Publication | None:
+    """The claim's publication, public or taken down, or None if it was never published."""
+    return Publication.objects.filter(claim_id=claim.pk).first()
+
+
 def published_claims() -> QuerySet[Claim]:
     """Claims whose verdict is public, with report, outlet and speakers, most recently changed first: 2 queries."""
     return (claims_with_sources().filter(publication__is_public=True).select_related("publication")
