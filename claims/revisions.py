@@ -107,11 +107,11 @@ def _reanchor(kept: dict[int, Claim], found, number: int, actor: str, reason: st
 
 
 def document_revise(*, document: Document, text: str, found: list[extraction.ExtractedClaim], actor: str,
-                    store_claim) -> tuple[Document, int]:
+                    store_new) -> tuple[Document, int]:
     """Record `text` as the next revision of `document`; return it and how many new sources it named.
 
-    Runs inside the ingest's recorded transaction; `store_claim(document=, found=, position=, replaces=)` stores
-    one new claim with its attributions and entries, exactly as a first ingest does.
+    Runs inside the ingest's recorded transaction; `store_new(document=, numbered=, replaces=)` stores the new
+    statements [(position, extracted claim)] with their attributions and entries, exactly as a first ingest does.
     """
     document = Document.objects.select_for_update().get(pk=document.pk)
     old = list(document.claims.filter(orphaned_at__isnull=True).order_by("position"))
@@ -128,11 +128,8 @@ def document_revise(*, document: Document, text: str, found: list[extraction.Ext
     ledger_append(actor=actor, action=Action.DOCUMENT_REVISED, object_type="document", object_id=document.pk,
                   payload={"before": {k: before[k] for k in after if after[k] != before[k]},
                            "after": {k: after[k] for k in after if after[k] != before[k]}}, reason=reason)
-    new_sources = 0
-    for position, item in enumerate(found, start=1):
-        if position not in plan.kept:
-            new_sources += store_claim(document=document, found=item, position=position,
-                                       replaces=plan.replaced.get(position))
+    numbered = [(position, item) for position, item in enumerate(found, start=1) if position not in plan.kept]
+    new_sources = store_new(document=document, numbered=numbered, replaces=plan.replaced) if numbered else 0
     return document, new_sources
 
 

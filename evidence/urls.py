@@ -1,9 +1,8 @@
-"""API routes of this app (evidence has no pages of its own: the claim page and public pages show it)."""
+"""API routes of this app (its files show on the desk's claim page and on the public pages)."""
 from django.urls import path
 
 from evidence import views
 
-urlpatterns = []
 api_urlpatterns = [
     path("evidence/", views.EvidenceListView.as_view(), name="api-evidence-list"),
     path("evidence/<id:pk>/", views.EvidenceDetailView.as_view(), name="api-evidence-detail"),

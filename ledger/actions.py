@@ -37,6 +37,7 @@ class Action(StrEnum):
     PUBLICATION_UNPUBLISHED = "publication.unpublished"
     PUBLICATION_REPUBLISHED = "publication.republished"
     USER_CREATED = "user.created"
+    BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"
     USER_LOCKED_OUT = "user.locked_out"
 
