@@ -19,6 +19,10 @@ class Voice(models.TextChoices):
     REPORTER = "reporter", "Reporter's own voice"
 
 
+# Claims of withdrawn reports leave lists and search; they stay at their addresses and in the ledger.
+LISTED_CLAIMS = models.Q(document__withdrawn_at__isnull=True)
+
+
 class Claim(LedgeredModel):
     """One statement of a report, anchored to its exact span of the document's text."""
 
@@ -106,6 +110,9 @@ class Assessment(LedgeredModel):
     evidence_items = models.ManyToManyField(EvidenceItem, through="AssessmentEvidence", blank=True,
                                             related_name="assessments")
     created_at = models.DateTimeField(auto_now_add=True)
+    # A withdrawn mark stays on the record (and in the ledger) but the verdict rule no longer counts it.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["claim_id", "created_at", "id"]

@@ -7,6 +7,8 @@ api_urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
     path("documents/<id:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),
     path("documents/<id:pk>/revisions/", views.DocumentRevisionsView.as_view(), name="api-document-revisions"),
+
+    path("documents/<id:pk>/withdraw/", views.DocumentWithdrawView.as_view(), name="api-document-withdraw"),
     path("claims/", views.ClaimListView.as_view(), name="api-claim-list"),
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
     path("claims/<id:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),
@@ -16,4 +18,5 @@ api_urlpatterns = [
     path("claims/<id:pk>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
     path("attributions/<id:pk>/", views.AttributionDetailView.as_view(), name="api-attribution-detail"),
     path("assessments/", views.AssessmentListView.as_view(), name="api-assessment-list"),
+    path("assessments/<id:pk>/withdraw/", views.AssessmentWithdrawView.as_view(), name="api-assessment-withdraw"),
 ]

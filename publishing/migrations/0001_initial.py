@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('claims', '0003_assessment_evidence'),
+        ('claims', '0006_report_revisions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

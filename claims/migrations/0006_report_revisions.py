@@ -19,8 +19,8 @@ def restore_search_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0003_assessment_evidence'),
-        ('sources', '0003_document_revisions'),
+        ('claims', '0005_assessment_evidence'),
+        ('sources', '0005_document_revisions'),
     ]
 
     operations = [

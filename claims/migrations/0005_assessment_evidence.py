@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0002_claim_text_search'),
+        ('claims', '0004_assessment_withdrawal'),
         ('evidence', '0001_initial'),
     ]
 

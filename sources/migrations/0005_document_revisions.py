@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0002_refold_name_keys'),
+        ('sources', '0004_report_parties_and_persons'),
     ]
 
     operations = [
