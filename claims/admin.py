@@ -1,7 +1,7 @@
 """Admin screens for claims and marks: read-only; corrections go through the desk or the API, which record them."""
 from django.contrib import admin
 
-from claims.models import Assessment, Attribution, Claim
+from claims.models import Assessment, AssessmentEvidence, Attribution, Claim
 from ledger.admin import ReadOnlyAdmin
 
 
@@ -45,3 +45,8 @@ class AssessmentAdmin(ReadOnlyAdmin):
     list_filter = ["stance", "created_at"]
     search_fields = ["note", "excerpt", "evidence_url"]
     list_select_related = ["claim", "source", "reviewer"]
+
+
+@admin.register(AssessmentEvidence)
+class AssessmentEvidenceAdmin(ReadOnlyAdmin):
+    list_display = ["id", "assessment", "item"]

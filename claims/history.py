@@ -26,7 +26,8 @@ def claim_as_of(claim: Claim, moment: datetime) -> dict:
             status = after.get("status", status)
             reason = entry.payload.get("rule", reason)
         else:
-            marks[entry.object_id] = {**after, "id": int(entry.object_id), "created_at": entry.recorded_at}
+            marks[entry.object_id] = {**after, "id": int(entry.object_id), "created_at": entry.recorded_at,
+                                      "evidence": [item["id"] for item in entry.payload.get("evidence", [])]}
     if status is None:
         raise NotFound(NOT_YET_STORED.format(pk=claim.pk, moment=moment.isoformat()))
     _apply_later_changes(marks, moment)

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 
+from evidence.models import EvidenceItem
 from ledger.guard import LedgeredModel
 from sources.models import Document, Source
 
@@ -35,13 +36,20 @@ class Claim(LedgeredModel):
     hedges = models.JSONField(default=list, blank=True, help_text='Hedge phrases: "believed to be", "reportedly"…')
     # Computed by verdict_for() from the marks, and stored in the same transaction as each mark.
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED, db_index=True)
+    # Report revisions: the revision the span points into, the claim this one replaced, and when its sentence
+    # left the report (an orphaned claim keeps its marks and history, and its span in its own revision's text).
+    revision = models.PositiveIntegerField(default=1)
+    replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
+    orphaned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["document_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "position"], name="claim_unique_position"),
+            # Positions number the statements of the report as it stands; orphaned claims keep their old number.
+            models.UniqueConstraint(fields=["document", "position"], condition=models.Q(orphaned_at__isnull=True),
+                                    name="claim_unique_position"),
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
         ]
 
@@ -99,6 +107,8 @@ class Assessment(LedgeredModel):
     excerpt = models.TextField(blank=True, default="")
     note = models.TextField(blank=True, default="")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments")
+    evidence_items = models.ManyToManyField(EvidenceItem, through="AssessmentEvidence", blank=True,
+                                            related_name="assessments")
     created_at = models.DateTimeField(auto_now_add=True)
     # A withdrawn mark stays on the record (and in the ledger) but the verdict rule no longer counts it.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -113,3 +123,17 @@ class Assessment(LedgeredModel):
 
     def __str__(self):
         return f"{self.source} {self.stance} claim {self.claim_id}"
+
+
+class AssessmentEvidence(LedgeredModel):
+    """One evidence item cited by one mark; the mark's ledger entry carries the item's hash and size."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence_links")
+    item = models.ForeignKey(EvidenceItem, on_delete=models.PROTECT, related_name="mark_links")
+
+    class Meta:
+        ordering = ["assessment_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "item"], name="assessment_evidence_once")]
+
+    def __str__(self):
+        return f"evidence {self.item_id} for mark {self.assessment_id}"

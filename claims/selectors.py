@@ -29,8 +29,9 @@ def attributions_with_sources() -> Prefetch:
 
 
 def marks_in_order() -> Prefetch:
-    """A claim's marks, oldest first, each with its source, reviewer and evidence document."""
-    marks = Assessment.objects.select_related("source", "reviewer", "evidence_document")
+    """A claim's marks, oldest first, each with its source, reviewer, evidence document and cited items."""
+    marks = Assessment.objects.select_related("source", "reviewer", "evidence_document").prefetch_related(
+        "evidence_items")
     return Prefetch("assessments", queryset=marks.order_by("created_at", "id"))
 
 
@@ -145,10 +146,20 @@ def document_claims(document: Document) -> QuerySet[Claim]:
 
 
 def assessment_list() -> QuerySet[Assessment]:
-    """Return marks with their source and reviewer: two queries a page."""
-    return Assessment.objects.select_related("source", "reviewer").order_by("-created_at", "-id")
+    """Return marks with their source, reviewer and cited evidence: three queries a page."""
+    return (Assessment.objects.select_related("source", "reviewer").prefetch_related("evidence_items")
+            .order_by("-created_at", "-id"))
 
 
 def latest_mark_at(claim: Claim) -> datetime | None:
     """Return when the claim was last marked (a ClaimReview's datePublished)."""
     return max((a.created_at for a in claim.assessments.all()), default=None)
+
+
+def document_revisions(document: Document) -> list[dict]:
+    """Every text of a report, the current one first, as DocumentRevisionSerializer reads them (one query)."""
+    current = {"number": document.revision, "current": True, "title": document.title, "sha256": document.sha256,
+               "superseded_at": None, "text": document.text}
+    older = [{"number": r.number, "current": False, "title": r.title, "sha256": r.sha256,
+              "superseded_at": r.superseded_at, "text": r.text} for r in document.revisions.order_by("-number")]
+    return [current, *older]

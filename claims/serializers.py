@@ -7,6 +7,7 @@ from claims.reports import read_upload
 from config import params
 from config.api import IdField, spreadsheet_cell
 from config.errors import DomainError
+from evidence.models import EvidenceItem
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
 
@@ -52,11 +53,16 @@ class ClaimSerializer(serializers.ModelSerializer):
     document = DocumentBriefSerializer()
     attributions = AttributionSerializer(many=True)
     marks = MarkCountsSerializer(source="*", help_text="How many marks of each stance the claim has.")
+    orphaned = serializers.SerializerMethodField(help_text="True when a later revision of the report dropped the "
+                                                 "sentence; the selector then points into `revision`'s text.")
 
     class Meta:
         model = Claim
         fields = ["id", "text", "position", "voice", "status", "hedges", "selector", "document", "attributions",
-                  "marks", "created_at", "updated_at"]
+                  "marks", "revision", "replaces", "orphaned", "orphaned_at", "created_at", "updated_at"]
+
+    def get_orphaned(self, claim) -> bool:
+        return claim.orphaned_at is not None
 
     @extend_schema_field(SelectorSerializer(many=True))
     def get_selector(self, claim) -> list[dict]:
@@ -79,7 +85,12 @@ class AssessmentSerializer(serializers.Serializer):
     excerpt = serializers.CharField()
     note = serializers.CharField()
     reviewer = serializers.CharField(source="reviewer.username", allow_null=True)
+    evidence = serializers.SerializerMethodField(help_text="Ids of the evidence items the mark cites.")
     created_at = serializers.DateTimeField()
+
+    def get_evidence(self, mark) -> list[int]:
+        items = getattr(mark, "evidence_items", None)
+        return sorted(item.pk for item in items.all()) if items is not None else list(mark.get("evidence", []))
 
 
 class NeighbourSerializer(serializers.ModelSerializer):
@@ -167,6 +178,9 @@ class AssessmentCreateSerializer(serializers.Serializer):
                                                            required=False, default=None, allow_null=True)
     excerpt = serializers.CharField(required=False, default="", allow_blank=True)
     note = serializers.CharField(required=False, default="", allow_blank=True)
+    evidence = serializers.PrimaryKeyRelatedField(queryset=EvidenceItem.objects.all(), many=True, required=False,
+                                                  default=list, help_text="Evidence items (POST /api/evidence/) "
+                                                  "the mark cites; their hashes go into the mark's ledger entry.")
 
 
 class ClaimStandingSerializer(serializers.Serializer):
@@ -200,7 +214,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "byline", "sha256",
-                  "ingested_at", "withdrawn_at", "withdrawal_reason", "claim_count"]
+                  "revision", "ingested_at", "withdrawn_at", "withdrawal_reason", "claim_count"]
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -217,6 +231,17 @@ class DocumentCorrectSerializer(ReasonSerializer):
     url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
     published_at = serializers.DateTimeField(required=False, allow_null=True)
     byline = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class DocumentRevisionSerializer(serializers.Serializer):
+    """One text of a report: the current one, or one the outlet has since revised."""
+
+    number = serializers.IntegerField()
+    current = serializers.BooleanField()
+    title = serializers.CharField()
+    sha256 = serializers.CharField()
+    superseded_at = serializers.DateTimeField(allow_null=True, help_text="Null for the current text.")
+    text = serializers.CharField()
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -256,6 +281,14 @@ class IngestSerializer(serializers.Serializer):
     outlet = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
     url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
     published_at = serializers.DateTimeField(required=False, default=None, allow_null=True)
+    revision_of = serializers.IntegerField(required=False, default=None, allow_null=True, min_value=1,
+                                           max_value=2**63 - 1, help_text="Store the text as the next revision "
+                                           "of this report (changed text from a stored report's `url` is too).")
+
+    def validate_revision_of(self, value):
+        if value is not None and not Document.objects.filter(pk=value).exists():
+            raise serializers.ValidationError(f"There is no report {value}.")
+        return value
 
     def validate_file(self, upload) -> str:
         """Return the uploaded report as text; refuse what is not a report file (nothing is stored)."""

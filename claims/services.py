@@ -2,6 +2,7 @@
 
 Every function runs in one transaction (@recorded) and appends its ledger entries in it.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -12,12 +13,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from claims import extraction, intake
-from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
+from claims.models import Assessment, AssessmentEvidence, AssessmentStance, Attribution, Claim, Stance, Voice
 from claims.parties import ReportParties, report_parties_plan, report_parties_store
 from claims.reports import EMPTY_REPORT, TOO_LARGE
+from claims.revisions import document_revise, revision_target
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
 from config.errors import Conflict, DomainError, refusal
+from evidence.models import EvidenceItem
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -62,6 +65,7 @@ class IngestResult:
     created: bool
     claims: int
     sources_created: int
+    revised: bool = False  # the text was stored as a new revision of an existing report
 
 
 def _outlet_name(outlet: str, dateline: extraction.Dateline | None, url: str) -> str:
@@ -127,16 +131,20 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, names: NamePlan,
             for mention in found.sources]
 
 
-def _store_claims(*, document: Document, found: list[extraction.ExtractedClaim], outlet: Source,
-                  names: NamePlan, parties: ReportParties) -> list[Change]:
-    """Store every claim of a report, then every attribution, in two bulk inserts; return their ledger changes."""
+def _store_claims(*, document: Document, numbered: list[tuple[int, extraction.ExtractedClaim]], outlet: Source,
+                  names: NamePlan, parties: ReportParties, replaces: dict[int, Claim] | None = None) -> list[Change]:
+    """Store claims at their positions, then every attribution, in two bulk inserts; return their ledger changes.
+
+    `replaces` maps a position to the claim its statement rewrites (a report revision).
+    """
+    replaces = replaces or {}
     claims = Claim.objects.bulk_create([
         Claim(document=document, text=item.text, start=item.start, end=item.end, position=position,
-              voice=item.voice, hedges=list(item.hedges))
-        for position, item in enumerate(found, start=1)])
+              voice=item.voice, hedges=list(item.hedges), revision=document.revision, replaces=replaces.get(position))
+        for position, item in numbered])
     per_claim = [[Attribution(claim=claim, position=order, **speaker)
                   for order, speaker in enumerate(_speakers(item, outlet, names, parties), start=1)]
-                 for claim, item in zip(claims, found, strict=True)]
+                 for claim, (_, item) in zip(claims, numbered, strict=True)]
     Attribution.objects.bulk_create([attribution for attributions in per_claim for attribution in attributions])
     changes = []
     for claim, attributions in zip(claims, per_claim, strict=True):
@@ -152,6 +160,31 @@ def _stored(text: str) -> IngestResult | None:
     if existing is None:
         return None
     return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
+
+
+@recorded
+def _report_revise(*, document: Document, text: str, found: list[extraction.ExtractedClaim],
+                   actor: str) -> IngestResult:
+    """Store changed text of a stored report as its next revision (claims/revisions.py says how)."""
+
+    def store_new(*, document: Document, numbered, replaces) -> int:
+        parties = report_parties_plan(_mentions([item for _, item in numbered]), text)
+        names = names_plan(parties.named)
+        parties.unify_variants(names)
+        known = {party.name_key: party for party in Source.objects.filter(report=document,
+                                                                              name_key__in=list(parties.generic))}
+        for key in known:  # the report's own unnamed parties from its earlier revision
+            parties.generic.pop(key)
+        changes = names_store(names) + report_parties_store(parties, report=document)
+        parties.parties.update(known)
+        changes += _store_claims(document=document, numbered=numbered, outlet=document.outlet, names=names,
+                                 parties=parties, replaces=replaces)
+        ledger_append_many(actor=actor, changes=changes)
+        return len(names.new_sources) + len(parties.created)
+
+    document, new_sources = document_revise(document=document, text=text, found=found, actor=actor,
+                                            store_new=store_new)
+    return IngestResult(document, created=False, claims=len(found), sources_created=new_sources, revised=True)
 
 
 @recorded
@@ -174,19 +207,22 @@ def _report_store(*, text: str, found: list[extraction.ExtractedClaim], actor: s
     document.save(force_insert=True)
     changes.append(document_change(document))
     changes += report_parties_store(parties, report=document)
-    changes += _store_claims(document=document, found=found, outlet=outlet_source, names=names, parties=parties)
+    changes += _store_claims(document=document, numbered=list(enumerate(found, start=1)), outlet=outlet_source,
+                             names=names, parties=parties)
     ledger_append_many(actor=actor, changes=changes)
     return IngestResult(document, created=True, claims=len(found),
                         sources_created=len(names.new_sources) + len(parties.created))
 
 
 def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", url: str = "",
-                  published_at=None, ingested_by=None) -> IngestResult:
+                  published_at=None, ingested_by=None, revision_of: int | None = None) -> IngestResult:
     """Store a report and every statement in it as an attributed claim; a report seen before is found.
 
-    Extraction runs before the transaction. A concurrent ingest that stored the same report, or created one of
-    its new sources, first makes the write fail on a unique key: it is tried again against what is now there.
-    The text is read first (claims/intake.py): normalised before hashing, an HTML page turned into its article.
+    Changed text from the address of a stored report (or for the report named by `revision_of`) is stored as
+    that report's next revision. Extraction runs before the transaction. A concurrent ingest that stored the
+    same report, or created one of its new sources, first makes the write fail on a unique key: it is tried
+    again against what is now there. The text is read first (claims/intake.py): normalised before hashing, an
+    HTML page turned into its article.
     """
     _check_report(text)
     report = intake.prepare(text)
@@ -198,7 +234,10 @@ def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", u
         if stored is not None:
             return stored
         found = found or _extract(text)
+        target = revision_target(url=url, document_id=revision_of)
         try:
+            if target is not None:
+                return _report_revise(document=target, text=text, found=found, actor=actor)
             return _report_store(text=text, found=found, actor=actor, title=title, outlet=outlet, url=url,
                                  published_at=published_at, ingested_by=ingested_by, byline=report.byline)
         except IntegrityError:
@@ -244,7 +283,8 @@ def claims_restate_for_sources(*, source_ids: set[int], actor: str, reason: str)
 
 @recorded
 def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
-                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> MarkResult:
+                      evidence_document: Document | None = None, excerpt: str = "", note: str = "",
+                      evidence: Sequence[EvidenceItem] = ()) -> MarkResult:
     """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status."""
     if stance not in AssessmentStance.values:
         message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(AssessmentStance.values))
@@ -257,10 +297,21 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     except ValidationError as exc:
         raise refusal(exc) from None
     assessment.save()
+    items = list(dict.fromkeys(evidence))
     ledger_append(actor=actor, action=Action.ASSESSMENT_RECORDED, object_type="assessment", object_id=assessment.pk,
-                  payload={"after": snapshot(assessment)}, reason=note)
+                  payload={"after": snapshot(assessment), "evidence": [item.ledger_record() for item in items]},
+                  reason=note)
+    _cite_evidence(assessment=assessment, items=items, actor=actor)
     verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
     return MarkResult(assessment, verdict)
+
+
+def _cite_evidence(*, assessment: Assessment, items: list[EvidenceItem], actor: str) -> None:
+    """Link the mark to each evidence item it cites, each link with its own entry (what reconcile checks)."""
+    for item in items:
+        link = AssessmentEvidence.objects.create(assessment=assessment, item=item)
+        ledger_append(actor=actor, action=Action.ASSESSMENTEVIDENCE_CREATED, object_type="assessmentevidence",
+                      object_id=link.pk, payload={"after": snapshot(link)})
 
 
 @recorded

@@ -6,6 +6,8 @@ from claims import views
 api_urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
     path("documents/<id:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),
+    path("documents/<id:pk>/revisions/", views.DocumentRevisionsView.as_view(), name="api-document-revisions"),
+
     path("documents/<id:pk>/withdraw/", views.DocumentWithdrawView.as_view(), name="api-document-withdraw"),
     path("claims/", views.ClaimListView.as_view(), name="api-claim-list"),
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),

@@ -23,6 +23,7 @@ from claims.selectors import (
     document_claims,
     document_detail,
     document_list,
+    document_revisions,
     latest_mark_at,
     verdicts_of,
 )
@@ -39,6 +40,7 @@ from claims.serializers import (
     ClaimSerializer,
     DocumentCorrectSerializer,
     DocumentDetailSerializer,
+    DocumentRevisionSerializer,
     DocumentSerializer,
     HistoryEntrySerializer,
     IngestFileSerializer,
@@ -147,6 +149,20 @@ class DocumentListView(RoleAccess, generics.ListCreateAPIView):
         result = report_ingest(text=text, actor=actor_for(request.user), ingested_by=request.user, **fields)
         body = _document_body(request, result.document.pk)
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+
+@extend_schema(summary="Every text of a report, newest first", responses={
+    200: DocumentRevisionSerializer(many=True), **error_responses(404)})
+class DocumentRevisionsView(RoleAccess, generics.GenericAPIView):
+    """The report's current text and each text the outlet has since revised, with hashes and times."""
+
+    serializer_class = DocumentRevisionSerializer
+    queryset = Document.objects.all()
+    pagination_class = None
+
+    def get(self, request, pk):
+        document = get_object_or_404(self.get_queryset(), pk=pk)
+        return Response(DocumentRevisionSerializer(document_revisions(document), many=True).data)
 
 
 @extend_schema_view(

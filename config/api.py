@@ -100,8 +100,8 @@ _ERROR_MEANINGS = {
     403: "Your role does not allow this (or the CSRF token is missing).",
     404: "No such object.",
     409: "The change clashes with the current state; nothing was changed.",
-    413: "The report is larger than the limit.",
-    415: "The upload is not a UTF-8 text file.",
+    413: "The upload is larger than its limit.",
+    415: "The upload's content is not of an accepted type.",
     429: "Too many writes; wait and retry.",
     503: "A service the change needs did not answer in time: the ledger stayed busy past the lock timeout (retry "
          "after Retry-After s), or the background queue's broker is down; nothing was changed.",

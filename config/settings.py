@@ -49,8 +49,10 @@ INSTALLED_APPS = [
     "people",
     "ledger",
     "sources",
+    "evidence",
     "claims",
     "events",
+    "publishing",
     "batches",
     "desk",
     "axes",
@@ -173,10 +175,24 @@ STATIC_STORAGE = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if n
 if not DEBUG and not TESTING:
     # Static files straight from the app server, before sessions and auth run (runserver serves them in development).
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Evidence files: the filesystem by default; any Django storage backend (an S3-compatible bucket through
+# django-storages' "storages.backends.s3.S3Storage", with its AWS_* variables) by setting.
+# The filesystem storage reads MEDIA_ROOT when it first stores a file; nothing under it is served directly.
+MEDIA_ROOT = Path(env_str("CLAIMLEDGER_EVIDENCE_DIR", str(STATE_DIR / "evidence"))).expanduser()
+EVIDENCE_STORAGE_BACKEND = env_str("CLAIMLEDGER_EVIDENCE_STORAGE", "django.core.files.storage.FileSystemStorage")
+EVIDENCE_STORAGE_OPTIONS = (
+    {"file_permissions_mode": 0o640}
+    if EVIDENCE_STORAGE_BACKEND.endswith("FileSystemStorage")
+    else {"bucket_name": env_str("CLAIMLEDGER_EVIDENCE_BUCKET", ""),
+          "endpoint_url": env_str("CLAIMLEDGER_EVIDENCE_ENDPOINT_URL"), "default_acl": "private",
+          "querystring_auth": True}
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": STATIC_STORAGE},
+    "evidence": {"BACKEND": EVIDENCE_STORAGE_BACKEND, "OPTIONS": EVIDENCE_STORAGE_OPTIONS},
 }
+CLAIMLEDGER_EVIDENCE_MAX_BYTES = env_int("CLAIMLEDGER_EVIDENCE_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -1,4 +1,4 @@
-"""Every page lives in desk/urls.py; every API route under /api/, from each app's urls.py."""
+"""Every desk page lives in desk/urls.py, the public site in publishing/urls.py; every API route under /api/."""
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -9,8 +9,10 @@ from config import schema  # noqa: F401 - registers the schema's id field extens
 from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
+from evidence import urls as evidence_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
+from publishing import urls as publishing_urls
 from sources import urls as sources_urls
 
 api_urlpatterns = [
@@ -18,6 +20,8 @@ api_urlpatterns = [
     *ledger_urls.api_urlpatterns,
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
+    *evidence_urls.api_urlpatterns,
+    *publishing_urls.api_urlpatterns,
     *batches_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -29,6 +33,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include(api_urlpatterns)),
+    path("", include(publishing_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]
 

@@ -105,6 +105,9 @@ class MarkForm(forms.Form):
     evidence_url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Evidence URL")
     excerpt = forms.CharField(required=False, label="Excerpt", widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(required=False, label="Note for the desk", widget=forms.Textarea(attrs={"rows": 2}))
+    evidence_file = forms.FileField(required=False, label="Capture (image, video, PDF, saved page, WARC/WACZ)",
+                                    help_text="Stored once by its SHA-256; its hash goes into the mark's ledger entry.")
+    evidence_public = forms.BooleanField(required=False, label="The capture may be shown on the public page")
 
     def __init__(self, *args, report=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,8 +25,9 @@ def recent_documents(limit: int = RECENT_DOCUMENTS) -> QuerySet[Document]:
 
 
 def document_for_reading(pk: int) -> Document:
-    """A report with its claims and their attributed sources."""
-    claims = Claim.objects.prefetch_related(claims_selectors.attributions_with_sources()).order_by("start")
+    """A report with its live claims (not those a revision orphaned) and their attributed sources."""
+    claims = (Claim.objects.filter(orphaned_at__isnull=True)
+              .prefetch_related(claims_selectors.attributions_with_sources()).order_by("start"))
     return get_object_or_404(claims_selectors.documents_with_claims(claims), pk=pk)
 
 
@@ -112,3 +113,10 @@ def ledger_object_types() -> list[str]:
 def ledger_entries() -> QuerySet[LedgerEntry]:
     """The audit trail, newest first."""
     return LedgerEntry.objects.order_by("-seq")
+
+
+def text_around(claim: Claim) -> str:
+    """The report text a claim's span points into: its own revision's, once a later revision orphaned it."""
+    if claim.orphaned_at is None or claim.revision == claim.document.revision:
+        return claim.document.text
+    return claim.document.revisions.get(number=claim.revision).text

@@ -6,9 +6,12 @@ from desk import batches, editors, views
 urlpatterns = [
     path("", views.home, name="desk-home"),
     path("documents/<id:pk>/", views.document_detail, name="desk-document"),
+    path("documents/<id:pk>/revisions/", views.document_revisions, name="desk-document-revisions"),
+    path("claims/<id:pk>/", views.claim_detail, name="desk-claim"),
+    path("claims/<id:pk>/publication/", views.claim_publication, name="desk-claim-publication"),
+
     path("documents/<id:pk>/withdraw/", views.document_withdraw, name="desk-document-withdraw"),
     path("documents/<id:pk>/correct/", views.document_correct, name="desk-document-correct"),
-    path("claims/<id:pk>/", views.claim_detail, name="desk-claim"),
     path("claims/<id:pk>/attributions/", editors.claim_attribution, name="desk-claim-attribution"),
     path("claims/<id:pk>/links/", editors.claim_link, name="desk-claim-link"),
     path("claims/<id:pk>/event/", editors.claim_event, name="desk-claim-event"),

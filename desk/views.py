@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_POST
 
+from claims import selectors as claims_selectors
 from claims.filters import ClaimFilter
-from claims.models import Stance, Status
+from claims.models import Claim, Stance, Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, assessment_record_new_party, report_correct, report_ingest
 from claims.verdict import RULE
@@ -17,6 +19,7 @@ from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
+from desk.diffing import text_diff
 from desk.filters import DeskLedgerFilter, ReviewQueueFilter
 from desk.forms import (
     DocumentCorrectForm,
@@ -33,11 +36,15 @@ from desk.ledger_words import in_words
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list, links_touching, verdict_links
+from evidence.services import evidence_add
 from ledger import selectors as ledger_selectors
+from ledger.guard import recorded
 from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER, role_at_least
+from publishing.selectors import publication_of
+from publishing.services import claim_publish, claim_unpublish
 from sources import services as sources_services
 from sources.models import Document, Source
 from sources.selectors import merge_suggestions, source_track_record
@@ -165,7 +172,7 @@ def document_correct(request, pk: int):
 def claim_detail(request, pk: int):
     """A claim in context, its marks, its verdict and why; reviewers record a mark here."""
     claim = selectors.claim_for_page(pk)
-    form = MarkForm(request.POST or None, report=claim.document)
+    form = MarkForm(request.POST or None, request.FILES or None, report=claim.document)
     if request.method == "POST" and form.is_valid():
         try:
             result = _record_mark(request, claim, form.cleaned_data)
@@ -179,7 +186,7 @@ def claim_detail(request, pk: int):
         messages.error(request, "The mark was not recorded: see the message on the form.")
     return _render(request, "desk/claim.html", {
         "claim": claim,
-        "context": claim_in_context(claim.document.text, claim.start, claim.end),
+        "context": claim_in_context(selectors.text_around(claim), claim.start, claim.end),
         "verdict": verdict_of(claim),
         "rule": RULE,
         "form": form,
@@ -189,12 +196,22 @@ def claim_detail(request, pk: int):
         "history": selectors.claim_history(claim),
         "can_edit_marks": role_at_least(request.desk_role, EDITOR),
         "withdraw_form": MarkWithdrawForm(),
+        "publication": publication_of(claim),
     }, status=400 if form.is_bound else 200)
 
 
+@recorded
 def _record_mark(request, claim, data):
-    """Record the reviewer's mark; a party not in the desk yet is added first when the reviewer asked for it."""
-    fields = {"stance": data["stance"], "reviewer": request.user, "actor": actor_for(request.user),
+    """Record the reviewer's mark, with the uploaded capture kept first (if any), in one transaction.
+
+    A party not in the desk yet is added first when the reviewer asked for it.
+    """
+    actor = actor_for(request.user)
+    captures = []
+    if data.get("evidence_file") is not None:
+        captures.append(evidence_add(added_by=request.user, actor=actor, upload=data["evidence_file"],
+                                     url=data["evidence_url"], public=data.get("evidence_public", False)).item)
+    fields = {"stance": data["stance"], "reviewer": request.user, "actor": actor, "evidence": captures,
               "evidence_url": data["evidence_url"], "excerpt": data["excerpt"], "note": data["note"]}
     if data["source"] is None:
         return assessment_record_new_party(claim=claim, name=data["new_name"], kind=data["new_kind"], **fields)
@@ -312,3 +329,41 @@ def event_detail(request, pk: int):
     links = links_touching(event.claims.values("pk")).select_related("reviewer").order_by("pk")
     return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event),
                                                        "links": links})
+
+
+@desk_page()
+def document_revisions(request, pk: int):
+    """What the outlet changed: a report's texts, and a word-by-word diff of one revision against the one before."""
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    texts = claims_selectors.document_revisions(document)
+    chosen = _chosen_revision(request, texts)
+    previous = next((t for t in texts if t["number"] == chosen["number"] - 1), None)
+    return _render(request, "desk/document_revisions.html", {
+        "document": document, "revisions": texts, "chosen": chosen, "previous": previous,
+        "diff": text_diff(previous["text"], chosen["text"]) if previous else None,
+        "orphaned": document.claims.filter(orphaned_at__isnull=False).order_by("position"),
+    })
+
+
+def _chosen_revision(request, texts: list[dict]) -> dict:
+    """The revision asked for by ?revision=N, else the current one."""
+    wanted = request.GET.get("revision", "")
+    return next((t for t in texts if wanted.isdigit() and t["number"] == int(wanted)), texts[0])
+
+
+@desk_page(EDITOR)
+@require_POST
+def claim_publication(request, pk: int):
+    """Publish a claim's verdict on its public page, or take it down with a reason (editors)."""
+    claim = get_object_or_404(Claim, pk=pk)
+    actor = actor_for(request.user)
+    try:
+        if request.POST.get("action") == "unpublish":
+            claim_unpublish(claim=claim, user=request.user, actor=actor, reason=request.POST.get("reason", ""))
+            messages.success(request, f"Claim {claim.pk} is no longer public.")
+        else:
+            claim_publish(claim=claim, user=request.user, actor=actor)
+            messages.success(request, f"Claim {claim.pk} is published.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("desk-claim", claim.pk)

@@ -9,6 +9,9 @@ from enum import StrEnum
 class Action(StrEnum):
     DOCUMENT_INGESTED = "document.ingested"
     DOCUMENT_CHANGED = "document.changed"
+    DOCUMENT_REVISED = "document.revised"
+    DOCUMENTREVISION_CREATED = "documentrevision.created"
+
     DOCUMENT_WITHDRAWN = "document.withdrawn"
     SOURCE_CREATED = "source.created"
     SOURCE_CHANGED = "source.changed"
@@ -32,6 +35,12 @@ class Action(StrEnum):
     CLAIMLINK_DELETED = "claimlink.deleted"
     EVENT_CREATED = "event.created"
     EVENTCLAIM_CREATED = "eventclaim.created"
+    EVIDENCEITEM_CREATED = "evidenceitem.created"
+    EVIDENCEITEM_CHANGED = "evidenceitem.changed"
+    ASSESSMENTEVIDENCE_CREATED = "assessmentevidence.created"
+    PUBLICATION_CREATED = "publication.created"
+    PUBLICATION_UNPUBLISHED = "publication.unpublished"
+    PUBLICATION_REPUBLISHED = "publication.republished"
     USER_CREATED = "user.created"
     BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"

@@ -3,9 +3,10 @@ from django import forms
 from django.contrib import admin
 
 from config.errors import DomainError
+from ledger.admin import ReadOnlyAdmin
 from ledger.services import actor_for
 from sources import services
-from sources.models import Document, Source, SourceAlias
+from sources.models import Document, DocumentRevision, Source, SourceAlias
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -121,3 +122,10 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DocumentRevision)
+class DocumentRevisionAdmin(ReadOnlyAdmin):
+    """A report's superseded texts: written only by a revision's ingest."""
+
+    list_display = ["document", "number", "title", "superseded_at"]

@@ -103,6 +103,7 @@ class Document(LedgeredModel):
     text = models.TextField()
     # The same report ingested twice is found by this, not stored again.
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    revision = models.PositiveIntegerField(default=1, help_text="1 as first ingested; one more per revision.")
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -124,3 +125,21 @@ class Document(LedgeredModel):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class DocumentRevision(LedgeredModel):
+    """A report's text as it stood before the outlet revised it: what its older claims' spans point into."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64, editable=False)
+    superseded_at = models.DateTimeField(help_text="When the next revision replaced this text.")
+
+    class Meta:
+        ordering = ["document_id", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="document_revision_once")]
+
+    def __str__(self):
+        return f"{self.document_id} revision {self.number}"

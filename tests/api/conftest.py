@@ -2,12 +2,14 @@
 import pytest
 from django.contrib.auth.models import User
 
-from claims.models import Assessment, Attribution, Claim
+from claims.models import Assessment, AssessmentEvidence, Attribution, Claim
+from evidence.models import EvidenceItem
 from ledger.models import LedgerEntry
 from sources.models import Document, Source, SourceAlias
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 
-MODELS = [LedgerEntry, Source, SourceAlias, Document, Claim, Attribution, Assessment, User]
+MODELS = [LedgerEntry, Source, SourceAlias, Document, Claim, Attribution, Assessment, AssessmentEvidence, EvidenceItem,
+          User]
 
 
 def row_counts() -> dict[str, int]:
