@@ -3,6 +3,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
@@ -75,7 +76,8 @@ TEMPLATES = [
     },
 ]
 
-# SQLite is the embedded default; DATABASE_URL=postgres://... selects PostgreSQL.
+# SQLite is the embedded default; DATABASE_URL=postgres://... selects PostgreSQL. On PostgreSQL,
+# DATABASE_OWNER_URL names the role that owns the tables: `migrate` alone connects as it, the site as DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -93,6 +95,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not shared-cache memory, so concurrent-writer tests see real WAL locking.
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
+
+DATABASE_OWNER_URL = env_str("DATABASE_OWNER_URL") or None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -167,6 +171,12 @@ LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
+# The ledger's name in its C2SP checkpoints (origin line and signing key name): host name + /claim-ledger.
+LEDGER_ORIGIN = env_str("LEDGER_ORIGIN") or f"{urlsplit(CLAIMLEDGER_PUBLIC_URL).hostname or 'localhost'}/claim-ledger"
+# Witnesses whose cosignatures the ledger accepts: "name=base64 Ed25519 public key", comma-separated.
+LEDGER_WITNESSES = env_list("LEDGER_WITNESSES", [])
+# A directory outside the database where every new checkpoint note is also appended (checkpoints.log).
+LEDGER_CHECKPOINT_DIR = env_str("LEDGER_CHECKPOINT_DIR") or None
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ and refuses to commit it when rows were written but no ledger entry was appended
 """
 import contextvars
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -19,6 +20,8 @@ class UnrecordedWrite(RuntimeError):
 class _Tally:
     writes: int = 0
     entries: int = 0
+    # Set by the ledger's append path: signs the head once, before the service's transaction commits.
+    seal: Callable[[], None] | None = None
 
 
 _current: contextvars.ContextVar[_Tally | None] = contextvars.ContextVar("ledger_tally", default=None)
@@ -39,11 +42,16 @@ def note_write(model_name: str, operation: str, count: int = 1) -> None:
     _tally(model_name, operation).writes += count
 
 
-def note_entry() -> None:
-    """Count an appended ledger entry for the service now running, if any."""
+def note_entry(count: int = 1) -> None:
+    """Count appended ledger entries for the service now running, if any."""
     tally = _current.get()
     if tally is not None:
-        tally.entries += 1
+        tally.entries += count
+
+
+def current_service() -> _Tally | None:
+    """The tally of the recorded service now running (None outside one): the append path seals through it."""
+    return _current.get()
 
 
 def recorded(func):
@@ -61,6 +69,8 @@ def recorded(func):
                 result = func(*args, **kwargs)
                 if tally.writes and not tally.entries:
                     raise UnrecordedWrite(f"{func.__qualname__} wrote {tally.writes} row(s) but no ledger entry")
+                if tally.seal is not None:
+                    tally.seal()
             return result
         finally:
             _current.reset(token)

@@ -17,18 +17,18 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
 
 
 class LedgerCheckpointSerializer(serializers.ModelSerializer):
-    signed_at = serializers.SerializerMethodField(help_text="The time in the signed note")
-    note = serializers.SerializerMethodField(help_text="The exact signed text")
+    signed_at = serializers.SerializerMethodField(help_text="When the ledger signed it (not part of the signed text)")
+    note = serializers.SerializerMethodField(help_text="The C2SP signed note (a legacy checkpoint: the signed text)")
 
     class Meta:
         model = LedgerCheckpoint
-        fields = ["size", "head_hash", "signed_at", "signature", "key_id", "note"]
+        fields = ["size", "root_hash", "head_hash", "previous_size", "signed_at", "signature", "key_id", "note"]
 
     def get_signed_at(self, checkpoint) -> str:
         return format_time(checkpoint.signed_at)
 
     def get_note(self, checkpoint) -> str:
-        return checkpoint.note().decode()
+        return checkpoint.note or checkpoint.signed_text().decode()
 
 
 class LedgerHeadSerializer(serializers.Serializer):

@@ -1,7 +1,6 @@
 """Fixtures for the ledger tests: a session signing key and chains of committed entries."""
 import pytest
 
-from ledger.checkpoints import checkpoint_sign_if_due
 from ledger.keys import write_private_key
 from tests.ledger.builders import ledger_note
 
@@ -23,17 +22,13 @@ def _ledger_settings(settings, ledger_key_file):
 
 @pytest.fixture
 def append(db):
-    """Append entries one write at a time, signing after each as the on-commit hook does after a real commit.
-
-    (The test's own transaction never commits, and it is the one transaction all these writes share.)
-    """
+    """Append entries one write at a time; each append signs its own checkpoint before its transaction ends."""
 
     def append(count=1, *, object_type="note", object_id="1", action="note.added", payload=None):
         entries = []
         for n in range(count):
             entries.append(ledger_note(actor="command:tests", action=action, object_type=object_type,
                                        object_id=object_id, payload=payload if payload is not None else {"n": n}))
-            checkpoint_sign_if_due()
         return entries
 
     return append

@@ -4,6 +4,7 @@ import json
 import pytest
 from django.db import connection
 
+from ledger import merkle
 from ledger.canonical import entry_hash
 from ledger.models import LedgerEntry, LedgerHead
 from ledger.verification import verify_ledger
@@ -18,7 +19,8 @@ def failure():
 
 def test_an_untouched_chain_verifies(chain):
     result = verify_ledger()
-    assert result == {"ok": True, "entries": 5, "head": chain[-1].hash, "checkpoints": 5, "signatures_checked": True}
+    assert result == {"ok": True, "entries": 5, "head": chain[-1].hash, "checkpoints": 5, "signatures_checked": True,
+                      "root": merkle.root_hash(5).hex()}
 
 
 def test_an_empty_ledger_verifies(db):
