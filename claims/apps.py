@@ -8,8 +8,9 @@ class ClaimsConfig(AppConfig):
     def ready(self):
         """Register with the ledger (fields it records) and with sources (merges and affiliations restate claims)."""
         from claims.models import Assessment, Attribution, Claim
+        from claims.selectors import claim_entries
         from claims.services import claims_restate_for_sources
-        from ledger import reconcile
+        from ledger import bundles, reconcile
         from sources.services import on_sources_changed
 
         reconcile.register("claim", Claim,
@@ -21,3 +22,4 @@ class ClaimsConfig(AppConfig):
                            fields=["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id",
                                    "excerpt", "note", "reviewer_id"])
         on_sources_changed(claims_restate_for_sources)
+        bundles.register_subject("claim", claim_entries)

@@ -261,6 +261,14 @@ def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
     ).order_by("seq")
 
 
+def claim_entries(claim_id: str) -> QuerySet[LedgerEntry]:
+    """The entries an audit bundle of this claim proves (the ledger asks by id: NotFound when there is none)."""
+    claim = Claim.objects.filter(pk=int(claim_id) if claim_id.isdigit() else None).first()
+    if claim is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return claim_history(claim)
+
+
 def document_list() -> QuerySet[Document]:
     """Return documents with their outlet and claim count, without their full text: two queries a page."""
     return (Document.objects.select_related("outlet").defer("text").annotate(claim_count=Count("claims"))

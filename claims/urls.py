@@ -11,6 +11,7 @@ api_urlpatterns = [
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
     path("claims/<int:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),
     path("claims/<int:pk>/history/", views.ClaimHistoryView.as_view(), name="api-claim-history"),
+    path("claims/<int:pk>/audit-bundle/", views.ClaimAuditBundleView.as_view(), name="api-claim-audit-bundle"),
     path("claims/<int:pk>/attributions/", views.ClaimAttributionsView.as_view(), name="api-claim-attributions"),
     path("claims/<int:pk>/assessments/", views.ClaimAssessmentsView.as_view(), name="api-claim-assessments"),
     path("claims/<int:pk>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),

@@ -38,8 +38,11 @@ class LedgerHeadSerializer(serializers.Serializer):
 
 
 class PublicKeySerializer(serializers.Serializer):
-    key_id = serializers.CharField()
+    key_id = serializers.CharField(help_text="The signed-note key ID under the origin, 8 hex digits")
+    legacy_key_id = serializers.CharField(help_text="The ID legacy checkpoints name (16 hex digits)")
+    origin = serializers.CharField(help_text="The checkpoints' origin line and the key's name")
     public_key = serializers.CharField(help_text="Ed25519 public key, SubjectPublicKeyInfo PEM")
+    vkey = serializers.CharField(help_text="The signed-note verifier key: origin+key ID+base64(0x01 || key)")
 
 
 class FailureSerializer(serializers.Serializer):
@@ -70,3 +73,45 @@ class VerifyResultSerializer(serializers.Serializer):
     signatures_checked = serializers.BooleanField(required=False)
     failure = FailureSerializer(required=False)
     reconcile = ReconcileResultSerializer(required=False, help_text="present with ?reconcile=1")
+
+
+class InclusionProofSerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    leaf_index = serializers.IntegerField(help_text="seq - 1")
+    tree_size = serializers.IntegerField()
+    leaf_hash = serializers.CharField(help_text="SHA-256(0x00 || entry hash bytes), hex")
+    audit_path = serializers.ListField(child=serializers.CharField(), help_text="RFC 9162 PATH, leaf side first")
+    root_hash = serializers.CharField()
+
+
+class ConsistencyProofSerializer(serializers.Serializer):
+    first = serializers.IntegerField()
+    second = serializers.IntegerField()
+    first_root = serializers.CharField()
+    second_root = serializers.CharField()
+    proof = serializers.ListField(child=serializers.CharField(), help_text="RFC 9162 PROOF(first, D[second])")
+
+
+class CosignatureInSerializer(serializers.Serializer):
+    size = serializers.IntegerField(min_value=1, help_text="The size of the checkpoint cosigned")
+    cosignature = serializers.CharField(help_text="The witness's signature line (C2SP tlog-cosignature)",
+                                        trim_whitespace=False)
+
+
+class CosignatureOutSerializer(serializers.Serializer):
+    size = serializers.IntegerField()
+    witness = serializers.CharField()
+    checkpoint = serializers.CharField(help_text="The checkpoint note with every cosignature received")
+
+
+class BundleEntrySerializer(serializers.Serializer):
+    entry = LedgerEntrySerializer()
+    proof = InclusionProofSerializer()
+
+
+class AuditBundleSerializer(serializers.Serializer):
+    format = serializers.CharField()
+    subject = serializers.DictField()
+    tree_size = serializers.IntegerField()
+    checkpoint = serializers.CharField(help_text="The signed (and cosigned) C2SP checkpoint the proofs lead to")
+    entries = BundleEntrySerializer(many=True)

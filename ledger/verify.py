@@ -284,7 +284,7 @@ def _ed25519(public_raw: bytes):
     return Ed25519PublicKey.from_public_bytes(public_raw)
 
 
-def _verifies(public_raw: bytes, signature: bytes, message: bytes) -> bool:
+def ed25519_verifies(public_raw: bytes, signature: bytes, message: bytes) -> bool:
     from cryptography.exceptions import InvalidSignature
 
     try:
@@ -310,7 +310,7 @@ def verify_checkpoint_note(text: str, log_public_raw: bytes) -> tuple[str, int, 
         found = ", ".join(f"{name} {raw[:4].hex()}" for name, raw in signatures)
         raise ChainFailure("forged", size, f"the checkpoint at size {size} carries no signature by key "
                                            f"{origin} {key_id.hex()} (found: {found})")
-    if not all(len(raw) == 68 and _verifies(log_public_raw, raw[4:], body.encode()) for raw in ours):
+    if not all(len(raw) == 68 and ed25519_verifies(log_public_raw, raw[4:], body.encode()) for raw in ours):
         raise ChainFailure("forged", size, f"the checkpoint at size {size} has a bad signature")
     others = [(name, raw) for name, raw in signatures if not (name == origin and raw[:4] == key_id)]
     return origin, size, root, others
@@ -328,7 +328,7 @@ def count_cosignatures(text: str, witnesses: dict[str, bytes]) -> list[str]:
         if len(raw) != 76:
             raise ChainFailure("forged", size, f"witness {name}'s cosignature is not 76 bytes")
         timestamp = int.from_bytes(raw[4:12], "big")
-        if not _verifies(public, raw[12:], cosigned_message(body, timestamp)):
+        if not ed25519_verifies(public, raw[12:], cosigned_message(body, timestamp)):
             raise ChainFailure("forged", size, f"witness {name}'s cosignature does not verify")
         if name not in good:
             good.append(name)
@@ -539,7 +539,7 @@ def check_signatures(checkpoints: list[dict], key: LogKey) -> int:
         if cp["key_id"] != key.legacy_id:
             raise ChainFailure("forged", cp["size"], f"the checkpoint at size {cp['size']} names key {cp['key_id']}, "
                                                      f"not the given key {key.legacy_id}")
-        if not _verifies(key.raw, bytes.fromhex(cp["signature"]),
+        if not ed25519_verifies(key.raw, bytes.fromhex(cp["signature"]),
                          checkpoint_note(cp["size"], cp["head_hash"], cp["signed_at"])):
             raise ChainFailure("forged", cp["size"], f"the checkpoint at size {cp['size']} has a bad signature")
     return len(checkpoints)
