@@ -503,7 +503,7 @@ class LogKey:
             public = serialization.load_pem_public_key(stripped)
             self.raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         else:
-            name, key_id, encoded = stripped.decode().split("+")
+            name, key_id, encoded = stripped.decode().split("+", 2)
             material = base64.b64decode(encoded, validate=True)
             if material[:1] != bytes([ED25519_TYPE]) or len(material) != 33:
                 raise ValueError("the verifier key is not an Ed25519 signed-note key")
