@@ -7,8 +7,8 @@ class ClaimsConfig(AppConfig):
 
     def ready(self):
         """Register with the ledger (fields it records) and with sources (merges and affiliations restate claims)."""
+        from claims.history import claim_entries
         from claims.models import Assessment, Attribution, Claim
-        from claims.selectors import claim_entries
         from claims.services import claims_restate_for_sources
         from ledger import bundles, reconcile
         from sources.services import on_sources_changed

@@ -1,14 +1,16 @@
 """The reviewer's desk: each page reads through selectors and changes things through one service call."""
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.filters import ClaimFilter
+from claims.models import Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, report_ingest
+from claims.verdict import RULE
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
@@ -17,20 +19,17 @@ from desk.charts import chart_size, status_bars
 from desk.forms import IngestForm, MarkForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
-from events.selectors import competing_accounts
+from events.models import Event
+from events.selectors import competing_accounts, event_accounts, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
-from sources.selectors import STATUSES, source_track_record
+from sources.selectors import source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
-VERDICT_RULE = ("Only each source's latest mark counts. With no source disputing or denying it, a claim is "
-                "corroborated once two independent sources corroborate it (a party cannot corroborate itself or its "
-                "own side). Any dispute, or a denial beside a corroboration, makes it disputed; denials alone make "
-                "it denied.")
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -128,7 +127,7 @@ def claim_detail(request, pk: int):
         "claim": claim,
         "context": claim_in_context(claim.document.text, claim.start, claim.end),
         "verdict": verdict_of(claim),
-        "rule": VERDICT_RULE,
+        "rule": RULE,
         "form": form,
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
@@ -163,7 +162,7 @@ def source_detail(request, pk: int):
         "source": source,
         "aliases": source.aliases.all(),
         "total": record["claims"],
-        "bars": status_bars({status: record[status] for status in STATUSES}),
+        "bars": status_bars({status: record[status] for status in Status.values}),
         "chart": chart_size(),
         "page": _page_of(request, selectors.source_claims(source)),
     })
@@ -193,3 +192,16 @@ def review(request):
         "here": request.get_full_path(),
         "source_names": selectors.source_names_for({claim.document_id for claim in page}),
     })
+
+
+@desk_page()
+def events(request):
+    """Events, newest first, with how many claims each gathers."""
+    return _render(request, "desk/event_list.html", {"page": _page_of(request, event_list())})
+
+
+@desk_page()
+def event_detail(request, pk: int):
+    """One event: each source's claims about it, side by side."""
+    event = get_object_or_404(Event, pk=pk)
+    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event)})

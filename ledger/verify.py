@@ -150,8 +150,7 @@ def root_from_inclusion(index: int, size: int, leaf: bytes, path: list[bytes]) -
         if fn & 1 or fn == sn:
             r = node_hash(p, r)
             if not fn & 1:
-                while fn and not fn & 1:
-                    fn, sn = fn >> 1, sn >> 1
+                fn, sn = _shift_until_odd_or_zero(fn, sn)
         else:
             r = node_hash(r, p)
         fn, sn = fn >> 1, sn >> 1
@@ -166,8 +165,21 @@ def check_inclusion(index: int, size: int, leaf: bytes, path: list[bytes], root:
         raise ProofError(f"the inclusion proof of leaf {index} does not lead to the root of size {size}")
 
 
-def check_consistency(first: int, second: int, first_root: bytes, second_root: bytes, proof: list[bytes]) -> None:
-    """Raise ProofError unless the proof shows tree `second` extends tree `first` (RFC 9162 section 2.1.4.2)."""
+def _shift_while_odd(fn: int, sn: int) -> tuple[int, int]:
+    while fn & 1:
+        fn, sn = fn >> 1, sn >> 1
+    return fn, sn
+
+
+def _shift_until_odd_or_zero(fn: int, sn: int) -> tuple[int, int]:
+    while fn and not fn & 1:
+        fn, sn = fn >> 1, sn >> 1
+    return fn, sn
+
+
+def _check_trivial_consistency(first: int, second: int, first_root: bytes, second_root: bytes,
+                               proof: list[bytes]) -> bool:
+    """Handle the sizes RFC 9162 proves with an empty proof; True when nothing more is to check."""
     if first > second:
         raise ProofError(f"size {first} is larger than size {second}")
     if first == second or first == 0:
@@ -175,15 +187,18 @@ def check_consistency(first: int, second: int, first_root: bytes, second_root: b
             raise ProofError("a proof between these sizes must be empty")
         if first == second and first_root != second_root:
             raise ProofError(f"two different roots for size {first}")
-        return
+        return True
     if not proof:
         raise ProofError("an empty consistency proof")
-    path = list(proof)
-    if first & (first - 1) == 0:
-        path.insert(0, first_root)
-    fn, sn = first - 1, second - 1
-    while fn & 1:
-        fn, sn = fn >> 1, sn >> 1
+    return False
+
+
+def check_consistency(first: int, second: int, first_root: bytes, second_root: bytes, proof: list[bytes]) -> None:
+    """Raise ProofError unless the proof shows tree `second` extends tree `first` (RFC 9162 section 2.1.4.2)."""
+    if _check_trivial_consistency(first, second, first_root, second_root, proof):
+        return
+    path = [first_root, *proof] if first & (first - 1) == 0 else list(proof)
+    fn, sn = _shift_while_odd(first - 1, second - 1)
     fr = sr = path[0]
     for c in path[1:]:
         if sn == 0:
@@ -191,8 +206,7 @@ def check_consistency(first: int, second: int, first_root: bytes, second_root: b
         if fn & 1 or fn == sn:
             fr, sr = node_hash(c, fr), node_hash(c, sr)
             if not fn & 1:
-                while fn and not fn & 1:
-                    fn, sn = fn >> 1, sn >> 1
+                fn, sn = _shift_until_odd_or_zero(fn, sn)
         else:
             sr = node_hash(sr, c)
         fn, sn = fn >> 1, sn >> 1
@@ -574,16 +588,6 @@ def check_coverage(checkpoints: list[dict], last_seq: int, *, every: int) -> Non
                                                   f"{cp.get('previous_size')}, but the one before it is {previous}: "
                                                   "checkpoints are missing")
         previous = cp["size"]
-
-
-def verify_lines(lines, *, anchors=None) -> ChainChecker:
-    """Check an export given as an iterable of text lines; raise ChainFailure on the first problem."""
-    checker = ChainChecker(anchors=anchors)
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            checker.feed(parse_line(line, number))
-    checker.finish()
-    return checker
 
 
 def _parse_head(text: str) -> tuple[int, str]:
