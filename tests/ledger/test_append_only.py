@@ -32,7 +32,7 @@ def test_sql_delete_of_a_checkpoint_is_refused(chain):
 
 
 def test_sql_update_or_delete_of_a_merkle_node_is_refused(chain):
-    assert refused("UPDATE ledger_node SET hash = 'x' WHERE level = 0 AND index = 2")
+    assert refused("UPDATE ledger_node SET hash = 'x' WHERE level = 0 AND \"index\" = 2")
     assert refused("DELETE FROM ledger_node")
 
 
