@@ -11,9 +11,11 @@ class SourcesConfig(AppConfig):
         from sources.models import Document, Source, SourceAlias
         from sources.services import text_sha256
 
-        reconcile.register("source", Source, fields=["name", "kind", "description", "affiliation_id"])
-        reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name"])
+        reconcile.register("source", Source,
+                           fields=["name", "name_key", "kind", "description", "affiliation_id", "created_at"])
+        reconcile.register("sourcealias", SourceAlias, fields=["source_id", "name", "name_key"])
         # The ledger records a document's text by its hash, not in full.
         reconcile.register("document", Document,
-                           fields=["title", "outlet_id", "url", "published_at", "dateline_place"],
+                           fields=["title", "outlet_id", "url", "published_at", "dateline_place", "sha256",
+                                   "ingested_at", "ingested_by_id"],
                            derived={"text_sha256": lambda document: text_sha256(document.text)})
