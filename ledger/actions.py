@@ -30,6 +30,8 @@ class Action(StrEnum):
     EVENTCLAIM_CREATED = "eventclaim.created"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
+    TOKEN_CREATED = "token.created"
+    TOKEN_DELETED = "token.deleted"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.db.models.signals import class_prepared, pre_save
 
 
 class UnrecordedWrite(RuntimeError):
@@ -121,3 +122,19 @@ class LedgeredModel(models.Model):
     def delete(self, *args, **kwargs):
         note_write(type(self).__name__, "delete()")
         return super().delete(*args, **kwargs)
+
+
+def _guard_base_manager(sender, **kwargs) -> None:
+    """Make a ledgered model's _base_manager its guarded manager: `Model._base_manager.update()` is refused too."""
+    if issubclass(sender, LedgeredModel) and not sender._meta.abstract:
+        sender._meta.base_manager_name = "objects"
+
+
+def _refuse_raw_saves(sender, raw=False, **kwargs) -> None:
+    """loaddata saves rows raw, past save(): count them as writes, so outside a recorded service they are refused."""
+    if raw and issubclass(sender, LedgeredModel):
+        note_write(sender.__name__, "a raw save (loaddata)")
+
+
+class_prepared.connect(_guard_base_manager)
+pre_save.connect(_refuse_raw_saves)
