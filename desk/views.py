@@ -23,7 +23,7 @@ from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
-from ledger.services import actor_for
+from ledger.services import actor_for, ledger_problem
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
 from sources.selectors import source_track_record
@@ -33,7 +33,8 @@ REVIEW_PAGE_SIZE = 20
 
 
 def _render(request, template: str, context: dict, status: int = 200):
-    return render(request, template, {**abilities(request), **context}, status=status)
+    return render(request, template, {**abilities(request), "ledger_problem": ledger_problem(), **context},
+                  status=status)
 
 
 def _page_of(request, items, size: int = PAGE_SIZE):

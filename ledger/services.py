@@ -33,6 +33,7 @@ UNSIGNED = ("The ledger's head (seq {last}) is not covered by a signed checkpoin
             "entries {first}..{last} were written outside the application. Changes are refused; run "
             "`manage.py verify_ledger` and see the README's 'When the ledger refuses writes'.")
 FLAG_KEY = "ledger:refused"
+FLAG_SECONDS = 600  # a refusal shows on the pages this long after the last refused write
 
 
 class LedgerRefused(DomainError):
@@ -75,8 +76,18 @@ def usable_key() -> SigningKey | None:
 def refuse(message: str):
     """Flag the ledger (log and cache, since the failing transaction can record nothing) and refuse the write."""
     logger.critical("ledger: %s", message)
-    cache.set(FLAG_KEY, {"message": message, "at": timezone.now().isoformat()}, None)
+    cache.set(FLAG_KEY, {"message": message, "at": timezone.now().isoformat()}, FLAG_SECONDS)
     raise LedgerRefused(message)
+
+
+def ledger_problem() -> str | None:
+    """Why the ledger refuses writes now, for pages to say so: an unreadable key, or a recent refusal (no query)."""
+    try:
+        signing_key()
+    except (OSError, ValueError, TypeError) as exc:
+        return KEY_UNUSABLE.format(path=settings.LEDGER_SIGNING_KEY_FILE, why=exc)
+    flag = cache.get(FLAG_KEY)
+    return flag["message"] if flag else None
 
 
 def _lock_head() -> LedgerHead:
