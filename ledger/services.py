@@ -190,3 +190,22 @@ def ledger_append(*, actor: str, action: str, object_type: str, object_id, paylo
     """Record one change; call it last in the change's own transaction, after the rows are written."""
     change = Change(action=action, object_type=object_type, object_id=object_id, payload=payload, reason=reason)
     return ledger_append_many(actor=actor, changes=[change])[0]
+
+
+def sign_head(*, actor: str) -> LedgerCheckpoint:
+    """Sign the current head after checking the chain (manage.py ledger_tree --sign-head): a person vouches for it."""
+    from ledger.verification import verify_chain
+
+    key = usable_key()
+    if key is None:
+        raise ValueError("No signing key is configured (LEDGER_SIGNING_KEY_FILE).")
+    with transaction.atomic():
+        head = _lock_head()
+        result = verify_chain()
+        if not result["ok"] and result["failure"]["kind"] != "unsigned":
+            raise ValueError(f"The chain does not verify ({result['failure']['kind']}): "
+                             f"{result['failure']['message']}; refusing to sign it.")
+        logger.warning("ledger: %s signs the head at seq %s by hand", actor, head.seq)
+        checkpoint = checkpoint_sign(size=head.seq, head_hash=head.hash, root=merkle.root_hash(head.seq), key=key)
+    cache.delete(FLAG_KEY)
+    return checkpoint
