@@ -200,8 +200,10 @@ CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
 # The ledger's name in its C2SP checkpoints (origin line and signing key name): host name + /claim-ledger.
 LEDGER_ORIGIN = env_str("LEDGER_ORIGIN") or f"{urlsplit(CLAIMLEDGER_PUBLIC_URL).hostname or 'localhost'}/claim-ledger"
-# Witnesses whose cosignatures the ledger accepts: "name=base64 Ed25519 public key", comma-separated.
+# Witnesses whose cosignatures the ledger accepts: "name=base64 Ed25519 public key", comma-separated; with
+# "@https://prefix" after the key, each new checkpoint is pushed to that C2SP tlog-witness (add-checkpoint).
 LEDGER_WITNESSES = env_list("LEDGER_WITNESSES", [])
+LEDGER_WITNESS_TIMEOUT_SECONDS = env_int("LEDGER_WITNESS_TIMEOUT_SECONDS", 3, minimum=1)
 # A directory outside the database where every new checkpoint note is also appended (checkpoints.log).
 LEDGER_CHECKPOINT_DIR = env_str("LEDGER_CHECKPOINT_DIR") or None
 

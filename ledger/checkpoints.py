@@ -48,6 +48,13 @@ def copy_out(checkpoint: LedgerCheckpoint) -> None:
             append_to_log(Path(os.path.expanduser(settings.LEDGER_CHECKPOINT_DIR)), checkpoint)
     except OSError:
         logger.exception("ledger: could not copy checkpoint %s to LEDGER_CHECKPOINT_DIR", checkpoint.size)
+    if settings.LEDGER_WITNESSES:
+        from ledger.witnesses import push
+
+        try:
+            push(checkpoint)
+        except Exception:  # a misconfigured witness list must not fail a committed write
+            logger.exception("ledger: could not push checkpoint %s to the witnesses", checkpoint.size)
 
 
 def append_to_log(directory: Path, checkpoint: LedgerCheckpoint) -> None:

@@ -6,7 +6,10 @@ cannot be swapped for another history without one of them having signed both.
 """
 import base64
 import binascii
+import logging
 import time
+import urllib.error
+import urllib.request
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -16,7 +19,9 @@ from config.errors import Conflict, DomainError, NotFound
 from ledger.models import LedgerCheckpoint, LedgerCosignature
 from ledger.verify import COSIGNATURE_TYPE, SIGNATURE_DASH, cosigned_message, ed25519_verifies, note_key_id
 
-BAD_CONFIG = "LEDGER_WITNESSES entry {spec!r} is not NAME=BASE64 of a 32-byte Ed25519 public key."
+logger = logging.getLogger(__name__)
+BAD_CONFIG = ("LEDGER_WITNESSES entry {spec!r} is not NAME=BASE64 of a 32-byte Ed25519 public key, optionally "
+              "followed by @https://its-submission-prefix.")
 UNKNOWN_WITNESS = "{name!r} is not a witness this ledger accepts (LEDGER_WITNESSES)."
 NOT_A_LINE = "A cosignature is one signature line: '\u2014 <witness name> <base64 of key ID, timestamp, signature>'."
 FORGED = "The cosignature of {name!r} does not verify over checkpoint {size}."
@@ -25,19 +30,61 @@ ALREADY = "{name!r} has already cosigned checkpoint {size}."
 FUTURE_SLACK = 300  # seconds a witness's clock may run ahead
 
 
-def configured() -> dict[str, bytes]:
-    """The accepted witnesses: name -> raw Ed25519 public key."""
-    witnesses = {}
+def _parsed() -> list[tuple[str, bytes, str]]:
+    """LEDGER_WITNESSES as (name, raw public key, submission URL prefix or "")."""
+    witnesses = []
     for spec in settings.LEDGER_WITNESSES:
-        name, _, encoded = spec.partition("=")
+        name, _, rest = spec.partition("=")
+        encoded, _, url = rest.partition("@")
         try:
             raw = base64.b64decode(encoded, validate=True)
         except binascii.Error:
             raw = b""
-        if not name or len(raw) != 32:
+        if not name.strip() or len(raw) != 32 or (url and not url.startswith(("http://", "https://"))):
             raise DomainError(BAD_CONFIG.format(spec=spec), code="misconfigured", status=500)
-        witnesses[name.strip()] = raw
+        witnesses.append((name.strip(), raw, url.rstrip("/")))
     return witnesses
+
+
+def configured() -> dict[str, bytes]:
+    """The accepted witnesses: name -> raw Ed25519 public key."""
+    return {name: raw for name, raw, _ in _parsed()}
+
+
+def push(checkpoint: LedgerCheckpoint) -> None:
+    """Send a new checkpoint to every witness with a URL (C2SP tlog-witness add-checkpoint); keep what they cosign.
+
+    Runs after commit and never fails the write: a witness that is down or refuses is logged, and the
+    checkpoint goes to it again with the next one (it is asked from the size it last cosigned).
+    """
+    for name, _, url in _parsed():
+        if not url:
+            continue
+        try:
+            _push_one(name, url, checkpoint)
+        except (OSError, ValueError, DomainError) as exc:
+            logger.warning("ledger: witness %s did not cosign checkpoint %s: %s", name, checkpoint.size, exc)
+
+
+def _push_one(name: str, url: str, checkpoint: LedgerCheckpoint, *, old: int | None = None) -> None:
+    from ledger import merkle
+
+    if old is None:
+        old = (LedgerCosignature.objects.filter(witness=name).order_by("-checkpoint__size")
+               .values_list("checkpoint__size", flat=True).first() or 0)
+    proof = merkle.consistency_proof(old, checkpoint.size)["proof"] if 0 < old < checkpoint.size else []
+    body = f"old {old}\n" + "".join(base64.b64encode(bytes.fromhex(h)).decode() + "\n" for h in proof) + "\n"
+    request = urllib.request.Request(f"{url}/add-checkpoint", data=(body + checkpoint.note).encode(), method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=settings.LEDGER_WITNESS_TIMEOUT_SECONDS) as response:
+            lines = response.read().decode().splitlines()
+    except urllib.error.HTTPError as refused:
+        if refused.code == 409 and old == 0 and refused.headers.get_content_type() == "text/x.tlog.size":
+            return _push_one(name, url, checkpoint, old=int(refused.read().decode().strip()))
+        raise OSError(f"HTTP {refused.code}") from None
+    for line in lines:
+        if line.startswith(SIGNATURE_DASH + name + " "):
+            cosignature_add(size=checkpoint.size, line=line)
 
 
 def _parse_line(line: str) -> tuple[str, bytes]:
