@@ -32,6 +32,7 @@ class Action(StrEnum):
     USER_CHANGED = "user.changed"
     TOKEN_CREATED = "token.created"
     TOKEN_DELETED = "token.deleted"
+    USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":
