@@ -8,7 +8,7 @@ from rest_framework import generics, pagination, throttling
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import IgnoreFormatParameter
+from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError, NotFound
 from ledger import merkle, selectors
 from ledger.bundles import cosigned_note, latest_checkpoint
@@ -168,7 +168,7 @@ class LedgerCheckpointExport(LedgerReadAccess, APIView):
 class LedgerCheckpointNote(LedgerReadAccess, APIView):
     """The newest checkpoint as the C2SP signed note itself, witness cosignatures as further signature lines."""
 
-    @extend_schema(responses={(200, "text/plain"): OpenApiTypes.STR, 404: OpenApiResponse(description=NO_NOTE)})
+    @extend_schema(responses={(200, "text/plain"): OpenApiTypes.STR, **error_responses(404)})
     def get(self, request):
         checkpoint = latest_checkpoint()
         if checkpoint is None:
@@ -196,7 +196,7 @@ class InclusionProofView(LedgerReadAccess, APIView):
     """The RFC 9162 inclusion proof of entry `seq` in the tree of `size` entries (default: the newest checkpoint)."""
 
     @extend_schema(parameters=[OpenApiParameter("seq", int, required=True), OpenApiParameter("size", int)],
-                   responses=InclusionProofSerializer)
+                   responses={200: InclusionProofSerializer, **error_responses(400)})
     def get(self, request):
         newest = latest_checkpoint()
         size = _number(request, "size", high=max(_tree_size(), 1), default=newest.size if newest else None)
@@ -208,7 +208,7 @@ class ConsistencyProofView(LedgerReadAccess, APIView):
     """The RFC 9162 consistency proof that the tree of `to` entries extends the tree of `from` entries."""
 
     @extend_schema(parameters=[OpenApiParameter("from", int, required=True), OpenApiParameter("to", int)],
-                   responses=ConsistencyProofSerializer)
+                   responses={200: ConsistencyProofSerializer, **error_responses(400)})
     def get(self, request):
         newest = latest_checkpoint()
         second = _number(request, "to", high=max(_tree_size(), 1), default=newest.size if newest else None)
@@ -225,7 +225,8 @@ class CosignatureView(LedgerReadAccess, APIView):
 
     throttle_classes = [CosignThrottle]
 
-    @extend_schema(request=CosignatureInSerializer, responses={201: CosignatureOutSerializer})
+    @extend_schema(request=CosignatureInSerializer,
+                   responses={201: CosignatureOutSerializer, **error_responses(400, 404, 409, 429)})
     def post(self, request):
         data = CosignatureInSerializer(data=request.data)
         if not data.is_valid():
