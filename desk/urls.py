@@ -1,7 +1,7 @@
 """The desk's pages (no API routes: the API lives with each app)."""
 from django.urls import path
 
-from desk import views
+from desk import batches, views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
@@ -13,4 +13,6 @@ urlpatterns = [
     path("review/", views.review, name="desk-review"),
     path("events/", views.events, name="event-list"),
     path("events/<id:pk>/", views.event_detail, name="event-detail"),
+    path("batches/", batches.batches, name="desk-batches"),
+    path("batches/<uuid:pk>/", batches.batch, name="desk-batch"),
 ]
