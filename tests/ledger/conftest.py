@@ -13,6 +13,15 @@ def ledger_key_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _ledger_key_for_the_module(ledger_key_file):
+    """Sign from the start of each module, so rows a module makes once (seed_document_once) are signed too."""
+    from django.test import override_settings
+
+    with override_settings(LEDGER_SIGNING_KEY_FILE=str(ledger_key_file), LEDGER_CHECKPOINT_EVERY=1):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _ledger_settings(settings, ledger_key_file):
     """Sign with the session key after every write."""
