@@ -1,15 +1,19 @@
-"""Benchmark the ledger: build N entries, verify them in Django and with verify.py, export them.
+"""Benchmark the ledger: build N entries, back-fill the Merkle tree, verify, export, prove, and append.
 
-    .venv/bin/python bench/ledger.py [--entries 10000,1000000]
+    .venv/bin/python bench/ledger.py [--entries 10000,1000000] [--proofs 200]
 
 Each size gets a throwaway SQLite database in a temporary directory. Entries are inserted directly
-with raw INSERTs (hashes computed as the application computes them), because this measures the
-checking and the export, not the write path. Export and verify.py run in child processes so their
-peak memory (ru_maxrss) is their own: it should not grow with the number of entries.
+with raw INSERTs (hashes computed as the application computes them); the Merkle tree over them is then
+back-filled as `manage.py ledger_tree --backfill` does (timed). Export and verify.py run in child
+processes so their peak memory is their own: it should not grow with the number of entries. Proofs:
+the mean time to produce (Django, reading ledger_node) and to verify (verify.py's functions) an
+inclusion proof of a random entry and a consistency proof from a random size, against the full tree.
+Appends: the mean cost of one signed ledger_append, and of the Merkle-tree part of it alone.
 """
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -103,8 +107,96 @@ def _child(args: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, peak_kib // 1024
 
 
-def measure(count: int, workdir: Path) -> dict:
-    """Build, verify in Django, export in a child process, verify the export with verify.py."""
+def backfill(count: int) -> float:
+    """Build the Merkle tree over the raw entries, as `manage.py ledger_tree --backfill` does; return seconds."""
+    from django.db import transaction
+    from tqdm import tqdm
+
+    from ledger import merkle
+    from ledger.models import LedgerEntry
+
+    started = time.perf_counter()
+    with transaction.atomic(), tqdm(total=count, desc=f"tree {count:,}", unit="entry", file=sys.stderr,
+                                    disable=not sys.stderr.isatty()) as progress:
+        hashes = LedgerEntry.objects.order_by("seq").values_list("hash", flat=True).iterator(chunk_size=10_000)
+        merkle.backfill(hashes, start=0, progress=progress)
+    return time.perf_counter() - started
+
+
+def _mean_ms(calls) -> float:
+    started = time.perf_counter()
+    count = 0
+    for call in calls:
+        call()
+        count += 1
+    return (time.perf_counter() - started) * 1000 / count
+
+
+def proofs(count: int, samples: int) -> dict:
+    """Mean milliseconds to produce and to verify an inclusion and a consistency proof in the tree of `count`."""
+    from ledger import merkle
+    from ledger.verify import check_consistency, check_inclusion
+
+    rng = random.Random(count)
+    seqs = [rng.randint(1, count) for _ in range(samples)]
+    firsts = [rng.randint(1, count - 1) for _ in range(samples)]
+    made_inclusion, made_consistency = [], []
+    inclusion_ms = _mean_ms(lambda seq=seq: made_inclusion.append(merkle.inclusion_proof(seq, count)) for seq in seqs)
+    consistency_ms = _mean_ms(lambda m=m: made_consistency.append(merkle.consistency_proof(m, count))
+                              for m in firsts)
+
+    def check_one_inclusion(p):
+        check_inclusion(p["leaf_index"], p["tree_size"], bytes.fromhex(p["leaf_hash"]),
+                        [bytes.fromhex(h) for h in p["audit_path"]], bytes.fromhex(p["root_hash"]))
+
+    def check_one_consistency(p):
+        check_consistency(p["first"], p["second"], bytes.fromhex(p["first_root"]), bytes.fromhex(p["second_root"]),
+                          [bytes.fromhex(h) for h in p["proof"]])
+
+    return {"inclusion_ms": inclusion_ms, "consistency_ms": consistency_ms,
+            "inclusion_check_ms": _mean_ms(lambda p=p: check_one_inclusion(p) for p in made_inclusion),
+            "consistency_check_ms": _mean_ms(lambda p=p: check_one_consistency(p) for p in made_consistency),
+            "path_len": len(made_inclusion[0]["audit_path"])}
+
+
+def appends(workdir: Path, samples: int) -> dict:
+    """Mean milliseconds of one signed ledger_append (own transaction), and of its Merkle-tree part alone."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from ledger import merkle
+    from ledger.keys import write_private_key
+    from ledger.services import ledger_append, sign_head
+
+    write_private_key(workdir / "bench-key.pem")
+    settings.LEDGER_SIGNING_KEY_FILE = str(workdir / "bench-key.pem")
+    sign_head(actor="command:bench")  # the raw entries were never signed: vouch for them once
+
+    def append_one(n):
+        with transaction.atomic():
+            ledger_append(actor="command:bench", action="claim.changed", object_type="claim", object_id=str(n),
+                          payload={"after": {"status": "unverified", "n": n}})
+
+    append_ms = _mean_ms(lambda n=n: append_one(n) for n in range(samples))
+    original, spent = merkle.tree_append, []
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    merkle.tree_append = timed
+    try:
+        _mean_ms(lambda n=n: append_one(n) for n in range(samples))
+    finally:
+        merkle.tree_append = original
+    return {"append_ms": append_ms, "tree_ms": sum(spent) * 1000 / len(spent)}
+
+
+def measure(count: int, workdir: Path, samples: int) -> dict:
+    """Build, back-fill the tree, verify in Django, export, verify the export, prove, append."""
     from tqdm import tqdm
 
     from ledger.verification import verify_chain
@@ -112,6 +204,8 @@ def measure(count: int, workdir: Path) -> dict:
     with tqdm(total=count, desc=f"build {count:,}", unit="entry", file=sys.stderr,
               disable=not sys.stderr.isatty()) as progress:
         build_s = build(count, progress)
+    backfill_s = backfill(count)
+    proved = proofs(count, samples)
     started = time.perf_counter()
     result = verify_chain()
     django_s = time.perf_counter() - started
@@ -120,39 +214,46 @@ def measure(count: int, workdir: Path) -> dict:
     manage = str(ROOT / "manage.py")
     export_s, export_mib = _child([manage, "export_ledger", "--output", str(export)])
     script_s, script_mib = _child([str(ROOT / "ledger" / "verify.py"), str(export), "--json"])
-    return {"entries": count, "build_s": build_s, "django_rate": count / django_s, "script_rate": count / script_s,
-            "export_s": export_s, "export_mib": export_mib, "script_mib": script_mib,
-            "export_mb": export.stat().st_size / 1e6}
+    return {"entries": count, "build_s": build_s, "backfill_s": backfill_s, "django_rate": count / django_s,
+            "script_rate": count / script_s, "export_s": export_s, "export_mib": export_mib, "script_mib": script_mib,
+            "export_mb": export.stat().st_size / 1e6, **proved, **appends(workdir, samples)}
 
 
-def _child_main(count: int, tmp: str) -> None:
+def _child_main(count: int, tmp: str, samples: int) -> None:
     """One size, in a fresh interpreter: Django is set up once per process, against its own database."""
     _configure(Path(tmp) / "bench.sqlite3")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    print(json.dumps(measure(count, Path(tmp))))
+    print(json.dumps(measure(count, Path(tmp), samples)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", default="10000,1000000", help="comma-separated sizes")
+    parser.add_argument("--proofs", type=int, default=200, help="proofs and appends timed per size")
     parser.add_argument("--child", nargs=2, metavar=("COUNT", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child_main(int(args.child[0]), args.child[1])
+        _child_main(int(args.child[0]), args.child[1], args.proofs)
         return
     rows = []
     for count in [int(size) for size in args.entries.split(",")]:
         with tempfile.TemporaryDirectory(prefix="ledger-bench-") as tmp:
-            done = subprocess.run([sys.executable, __file__, "--child", str(count), tmp], stdout=subprocess.PIPE,
-                                  text=True, check=True)
+            done = subprocess.run([sys.executable, __file__, "--child", str(count), tmp, "--proofs", str(args.proofs)],
+                                  stdout=subprocess.PIPE, text=True, check=True)
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"{'entries':>10} {'build s':>8} {'verify (Django) /s':>19} {'verify.py /s':>13} "
           f"{'export s':>9} {'export MB':>10} {'export peak MiB':>16} {'verify.py peak MiB':>19}")
     for r in rows:
         print(f"{r['entries']:>10,} {r['build_s']:>8.1f} {r['django_rate']:>19,.0f} {r['script_rate']:>13,.0f} "
               f"{r['export_s']:>9.1f} {r['export_mb']:>10.1f} {r['export_mib']:>16} {r['script_mib']:>19}")
+    print(f"\n{'entries':>10} {'tree back-fill s':>17} {'path':>5} {'inclusion ms':>13} {'check ms':>9} "
+          f"{'consistency ms':>15} {'check ms':>9} {'append ms':>10} {'tree part ms':>13}")
+    for r in rows:
+        print(f"{r['entries']:>10,} {r['backfill_s']:>17.1f} {r['path_len']:>5} {r['inclusion_ms']:>13.2f} "
+              f"{r['inclusion_check_ms']:>9.3f} {r['consistency_ms']:>15.2f} {r['consistency_check_ms']:>9.3f} "
+              f"{r['append_ms']:>10.2f} {r['tree_ms']:>13.2f}")
 
 
 if __name__ == "__main__":

@@ -7,9 +7,10 @@ class ClaimsConfig(AppConfig):
 
     def ready(self):
         """Register with the ledger (fields it records) and with sources (merges and affiliations restate claims)."""
+        from claims.history import claim_entries
         from claims.models import Assessment, AssessmentEvidence, Attribution, Claim
         from claims.services import claims_restate_for_sources
-        from ledger import reconcile
+        from ledger import bundles, reconcile
         from sources.services import on_sources_changed
 
         reconcile.register("claim", Claim,
@@ -20,6 +21,8 @@ class ClaimsConfig(AppConfig):
                                    "hedge", "name_as_written", "position"])
         reconcile.register("assessment", Assessment,
                            fields=["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id",
-                                   "excerpt", "note", "reviewer_id", "withdrawn_at", "withdrawal_reason"])
+                                   "excerpt", "note", "reviewer_id", "withdrawn_at", "withdrawal_reason",
+                                   "created_at"])
         reconcile.register("assessmentevidence", AssessmentEvidence, fields=["assessment_id", "item_id"])
         on_sources_changed(claims_restate_for_sources)
+        bundles.register_subject("claim", claim_entries)

@@ -65,3 +65,11 @@ def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
         | Q(object_type="attribution", object_id__in=created_on_claim("attribution", Action.ATTRIBUTION_CREATED))
         | Q(object_type="assessment", object_id__in=created_on_claim("assessment", Action.ASSESSMENT_RECORDED))
     ).order_by("seq")
+
+
+def claim_entries(claim_id: str) -> QuerySet[LedgerEntry]:
+    """The entries an audit bundle of this claim proves (the ledger asks by id: NotFound when there is none)."""
+    claim = Claim.objects.filter(pk=int(claim_id) if claim_id.isdigit() else None).first()
+    if claim is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return claim_history(claim)

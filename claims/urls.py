@@ -13,6 +13,7 @@ api_urlpatterns = [
     path("claims/export/", views.ClaimExportView.as_view(), name="api-claim-export"),
     path("claims/<id:pk>/", views.ClaimDetailView.as_view(), name="api-claim-detail"),
     path("claims/<id:pk>/history/", views.ClaimHistoryView.as_view(), name="api-claim-history"),
+    path("claims/<id:pk>/audit-bundle/", views.ClaimAuditBundleView.as_view(), name="api-claim-audit-bundle"),
     path("claims/<id:pk>/attributions/", views.ClaimAttributionsView.as_view(), name="api-claim-attributions"),
     path("claims/<id:pk>/assessments/", views.ClaimAssessmentsView.as_view(), name="api-claim-assessments"),
     path("claims/<id:pk>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),

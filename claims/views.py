@@ -62,6 +62,8 @@ from config import params
 from config.api import IgnoreFormatParameter, PageNumberPagination, error_responses
 from config.errors import DomainError
 from config.formats import JSONParser
+from ledger.bundles import bundle_of
+from ledger.serializers import AuditBundleSerializer
 from ledger.services import actor_for
 from people.permissions import CanEdit, CanMark, RoleAccess
 from sources.models import Document
@@ -295,6 +297,19 @@ class ClaimHistoryView(RoleAccess, generics.ListAPIView):
 
     def get_queryset(self):
         return claim_history(get_object_or_404(Claim, pk=self.kwargs["pk"]))
+
+
+@extend_schema(summary="A claim's audit bundle: its entries with inclusion proofs against one signed checkpoint",
+               responses={200: AuditBundleSerializer, **error_responses(404, 409)})
+class ClaimAuditBundleView(RoleAccess, generics.GenericAPIView):
+    """Every entry about the claim (its own, its attributions', its marks'), each with its Merkle inclusion proof
+    against the newest signed checkpoint, and that checkpoint: `python ledger/verify.py bundle.json` checks it."""
+
+    filter_backends = []
+
+    def get(self, request, pk):
+        claim = get_object_or_404(Claim, pk=pk)
+        return Response(bundle_of(claim_history(claim), subject={"object_type": "claim", "object_id": str(pk)}))
 
 
 @extend_schema(summary="Mark a claim (reviewers)", request=AssessmentCreateSerializer,

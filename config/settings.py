@@ -4,6 +4,7 @@ import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
@@ -34,6 +35,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # First, so that its recorded createsuperuser, changepassword and drf_create_token replace the stock ones.
+    "people",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,7 +49,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served from our static files (no CDN)
-    "people",
     "ledger",
     "sources",
     "evidence",
@@ -99,7 +101,8 @@ TEMPLATES = [
     },
 ]
 
-# SQLite is the embedded default; DATABASE_URL=postgres://... selects PostgreSQL.
+# SQLite is the embedded default; DATABASE_URL=postgres://... selects PostgreSQL. On PostgreSQL,
+# DATABASE_OWNER_URL names the role that owns the tables: `migrate` alone connects as it, the site as DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -118,6 +121,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
 
+DATABASE_OWNER_URL = env_str("DATABASE_OWNER_URL") or None
 # A read replica (a streaming copy of the primary) for searches, lists and exports: config/replica.py.
 REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 if TESTING and not REPLICA_URL:
@@ -301,6 +305,14 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
+# The ledger's name in its C2SP checkpoints (origin line and signing key name): host name + /claim-ledger.
+LEDGER_ORIGIN = env_str("LEDGER_ORIGIN") or f"{urlsplit(CLAIMLEDGER_PUBLIC_URL).hostname or 'localhost'}/claim-ledger"
+# Witnesses whose cosignatures the ledger accepts: "name=base64 Ed25519 public key", comma-separated; with
+# "@https://prefix" after the key, each new checkpoint is pushed to that C2SP tlog-witness (add-checkpoint).
+LEDGER_WITNESSES = env_list("LEDGER_WITNESSES", [])
+LEDGER_WITNESS_TIMEOUT_SECONDS = env_int("LEDGER_WITNESS_TIMEOUT_SECONDS", 3, minimum=1)
+# A directory outside the database where every new checkpoint note is also appended (checkpoints.log).
+LEDGER_CHECKPOINT_DIR = env_str("LEDGER_CHECKPOINT_DIR") or None
 
 LOGGING = {
     "version": 1,

@@ -40,7 +40,7 @@ from evidence.services import evidence_add
 from ledger import selectors as ledger_selectors
 from ledger.guard import recorded
 from ledger.privacy import sees_private, shown_payload
-from ledger.services import actor_for
+from ledger.services import actor_for, ledger_problem
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER, role_at_least
 from publishing.selectors import publication_of
@@ -54,7 +54,8 @@ REVIEW_PAGE_SIZE = 20
 
 
 def _render(request, template: str, context: dict, status: int = 200):
-    return render(request, template, {**abilities(request), **context}, status=status)
+    return render(request, template, {**abilities(request), "ledger_problem": ledger_problem(), **context},
+                  status=status)
 
 
 def _page_of(request, items, size: int = PAGE_SIZE):

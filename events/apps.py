@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
         from events.models import ClaimLink, Event, EventClaim
         from ledger import reconcile
 
-        reconcile.register("claimlink", ClaimLink, fields=["claim_id", "other_id", "relation", "note", "reviewer_id"])
-        reconcile.register("event", Event, fields=["title", "description"])
-        reconcile.register("eventclaim", EventClaim, fields=["event_id", "claim_id"])
+        reconcile.register("claimlink", ClaimLink,
+                           fields=["claim_id", "other_id", "relation", "note", "reviewer_id", "created_at"])
+        reconcile.register("event", Event, fields=["title", "description", "created_at"])
+        reconcile.register("eventclaim", EventClaim, fields=["event_id", "claim_id", "added_at"])

@@ -44,6 +44,8 @@ class Action(StrEnum):
     USER_CREATED = "user.created"
     BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"
+    TOKEN_CREATED = "token.created"
+    TOKEN_DELETED = "token.deleted"
     USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod

@@ -1,57 +1,73 @@
-"""Signing checkpoints after each committed write, and checking their signatures."""
-import logging
+"""Signing checkpoints (C2SP tlog-checkpoint notes) inside the write's own transaction, and copying them out.
 
-from cryptography.exceptions import InvalidSignature
+The checkpoint is signed under the head lock, before the transaction commits, so a committed head is
+always a signed head: a writer that finds the head it extends unsigned knows someone else wrote it.
+"""
+import base64
+import json
+import logging
+import os
+from pathlib import Path
+
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ledger.keys import signing_key
-from ledger.models import LedgerCheckpoint, LedgerHead
+from ledger.keys import SigningKey
+from ledger.models import LedgerCheckpoint
+from ledger.verify import SIGNATURE_DASH, checkpoint_body
 
 logger = logging.getLogger(__name__)
 _warned_unsigned = False
+CHECKPOINT_LOG = "checkpoints.log"
 
 
-def checkpoint_sign_if_due() -> LedgerCheckpoint | None:
-    """Sign the current head when LEDGER_CHECKPOINT_EVERY entries have passed since the last checkpoint."""
-    key = signing_key()
-    if key is None:
-        _warn_unsigned_once()
-        return None
-    head = LedgerHead.objects.get(pk=1)
-    latest = LedgerCheckpoint.objects.order_by("-size").values_list("size", flat=True).first() or 0
-    if head.seq == 0 or head.seq - latest < settings.LEDGER_CHECKPOINT_EVERY:
-        return None
-    checkpoint = LedgerCheckpoint(size=head.seq, head_hash=head.hash, signed_at=timezone.now(), key_id=key.key_id)
-    checkpoint.signature = key.private.sign(checkpoint.note()).hex()
-    try:
-        with transaction.atomic():
-            checkpoint.save(force_insert=True)
-    except IntegrityError:
-        return None  # A concurrent writer's commit signed this size first: one checkpoint is enough.
+def note_for(key: SigningKey, size: int, root: bytes) -> tuple[str, bytes]:
+    """The signed note of a tree head: its text, a blank line, the ledger's signature line; and the signature."""
+    origin = settings.LEDGER_ORIGIN
+    body = checkpoint_body(origin, size, root)
+    signature = key.private.sign(body.encode())
+    key_id = bytes.fromhex(key.note_key_id(origin))
+    line = f"{SIGNATURE_DASH}{origin} {base64.b64encode(key_id + signature).decode()}\n"
+    return f"{body}\n{line}", signature
+
+
+def checkpoint_sign(*, size: int, head_hash: str, root: bytes, key: SigningKey) -> LedgerCheckpoint:
+    """Sign the tree head of `size` entries (call it under the head lock, in the write's transaction)."""
+    previous = LedgerCheckpoint.objects.order_by("-size").values_list("size", flat=True).first()
+    note, signature = note_for(key, size, root)
+    checkpoint = LedgerCheckpoint.objects.create(
+        size=size, head_hash=head_hash, root_hash=root.hex(), previous_size=previous, signed_at=timezone.now(),
+        signature=signature.hex(), key_id=key.note_key_id(settings.LEDGER_ORIGIN), note=note)
     return checkpoint
 
 
-def sign_after_commit() -> None:
-    """The on_commit hook ledger_append registers: a failure to sign must not fail the committed change."""
+def copy_out(checkpoint: LedgerCheckpoint) -> None:
+    """After commit: append the note to LEDGER_CHECKPOINT_DIR and push it to the witnesses; never fail the write."""
     try:
-        checkpoint_sign_if_due()
-    except Exception:
-        logger.exception("ledger: could not sign a checkpoint; run `manage.py verify_ledger` and check the key")
+        if settings.LEDGER_CHECKPOINT_DIR:
+            append_to_log(Path(os.path.expanduser(settings.LEDGER_CHECKPOINT_DIR)), checkpoint)
+    except OSError:
+        logger.exception("ledger: could not copy checkpoint %s to LEDGER_CHECKPOINT_DIR", checkpoint.size)
+    if settings.LEDGER_WITNESSES:
+        from ledger.witnesses import push
+
+        try:
+            push(checkpoint)
+        except Exception:  # a misconfigured witness list must not fail a committed write
+            logger.exception("ledger: could not push checkpoint %s to the witnesses", checkpoint.size)
 
 
-def _warn_unsigned_once() -> None:
+def append_to_log(directory: Path, checkpoint: LedgerCheckpoint) -> None:
+    """One JSON line per checkpoint in checkpoints.log, the file verify.py --checkpoints reads."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / CHECKPOINT_LOG, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(checkpoint.exported(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def warn_unsigned_once() -> None:
     global _warned_unsigned
     if not _warned_unsigned:
         _warned_unsigned = True
         logger.warning("ledger: LEDGER_SIGNING_KEY_FILE is not set, so no checkpoints are signed (see ledger.W001)")
-
-
-def signature_valid(checkpoint: LedgerCheckpoint, public_key) -> bool:
-    """True when the checkpoint's signature verifies under the given Ed25519 public key."""
-    try:
-        public_key.verify(bytes.fromhex(checkpoint.signature), checkpoint.note())
-    except (InvalidSignature, ValueError):
-        return False
-    return True

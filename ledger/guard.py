@@ -6,9 +6,11 @@ and refuses to commit it when rows were written but no ledger entry was appended
 """
 import contextvars
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.db.models.signals import class_prepared, pre_save
 
 
 class UnrecordedWrite(RuntimeError):
@@ -19,6 +21,8 @@ class UnrecordedWrite(RuntimeError):
 class _Tally:
     writes: int = 0
     entries: int = 0
+    # Set by the ledger's append path: signs the head once, before the service's transaction commits.
+    seal: Callable[[], None] | None = None
 
 
 _current: contextvars.ContextVar[_Tally | None] = contextvars.ContextVar("ledger_tally", default=None)
@@ -46,6 +50,11 @@ def note_entry(count: int = 1) -> None:
         tally.entries += count
 
 
+def current_service() -> _Tally | None:
+    """The tally of the recorded service now running (None outside one): the append path seals through it."""
+    return _current.get()
+
+
 def recorded(func):
     """Run a service in one transaction that must append a ledger entry if it writes anything."""
 
@@ -61,6 +70,8 @@ def recorded(func):
                 result = func(*args, **kwargs)
                 if tally.writes and not tally.entries:
                     raise UnrecordedWrite(f"{func.__qualname__} wrote {tally.writes} row(s) but no ledger entry")
+                if tally.seal is not None:
+                    tally.seal()
             return result
         finally:
             _current.reset(token)
@@ -111,3 +122,19 @@ class LedgeredModel(models.Model):
     def delete(self, *args, **kwargs):
         note_write(type(self).__name__, "delete()")
         return super().delete(*args, **kwargs)
+
+
+def _guard_base_manager(sender, **kwargs) -> None:
+    """Make a ledgered model's _base_manager its guarded manager: `Model._base_manager.update()` is refused too."""
+    if issubclass(sender, LedgeredModel) and not sender._meta.abstract:
+        sender._meta.base_manager_name = "objects"
+
+
+def _refuse_raw_saves(sender, raw=False, **kwargs) -> None:
+    """loaddata saves rows raw, past save(): count them as writes, so outside a recorded service they are refused."""
+    if raw and issubclass(sender, LedgeredModel):
+        note_write(sender.__name__, "a raw save (loaddata)")
+
+
+class_prepared.connect(_guard_base_manager)
+pre_save.connect(_refuse_raw_saves)

@@ -1,4 +1,5 @@
 """The Ed25519 key that signs checkpoints: read from the file settings name, never from the repository."""
+import base64
 import hashlib
 import os
 from dataclasses import dataclass
@@ -9,20 +10,34 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 
+from ledger.verify import ED25519_TYPE, note_key_id
+
 NOT_ED25519 = "{path} does not hold an Ed25519 private key in PEM (create one with manage.py ledger_keygen)."
 
 
 @dataclass(frozen=True)
 class SigningKey:
     private: Ed25519PrivateKey
-    key_id: str
+    key_id: str  # the legacy 16-hex-digit ID, kept for checkpoints signed before the Merkle tree
     public_pem: str
+    public_raw: bytes
+
+    def note_key_id(self, name: str) -> str:
+        """The signed-note key ID under a key name (the origin), 8 hex digits."""
+        return note_key_id(name, ED25519_TYPE, self.public_raw).hex()
+
+    def vkey(self, name: str) -> str:
+        """The verifier key as signed-note tools spell it: name+keyid+base64(0x01 || public key)."""
+        return f"{name}+{self.note_key_id(name)}+{base64.b64encode(bytes([ED25519_TYPE]) + self.public_raw).decode()}"
+
+
+def raw_public(public: Ed25519PublicKey) -> bytes:
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def key_id_of(public: Ed25519PublicKey) -> str:
-    """Name a key by the first 16 hex digits of SHA-256 of its 32 raw bytes."""
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
+    """The legacy key name: the first 16 hex digits of SHA-256 of its 32 raw bytes."""
+    return hashlib.sha256(raw_public(public)).hexdigest()[:16]
 
 
 def public_pem(public: Ed25519PublicKey) -> str:
@@ -37,7 +52,8 @@ def _load(path: str, mtime_ns: int) -> SigningKey:
     if not isinstance(private, Ed25519PrivateKey):
         raise ValueError(NOT_ED25519.format(path=path))
     public = private.public_key()
-    return SigningKey(private=private, key_id=key_id_of(public), public_pem=public_pem(public))
+    return SigningKey(private=private, key_id=key_id_of(public), public_pem=public_pem(public),
+                      public_raw=raw_public(public))
 
 
 def load_signing_key(path: str) -> SigningKey:

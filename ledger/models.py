@@ -1,4 +1,5 @@
 """The append-only, hash-chained record of every change."""
+import base64
 from datetime import UTC
 
 from django.db import models
@@ -71,14 +72,37 @@ class LedgerHead(models.Model):
         return f"head #{self.seq} {self.hash[:12]}"
 
 
+class LedgerNode(models.Model):
+    """One complete subtree of the Merkle tree: the root of leaves [index * 2**level, (index + 1) * 2**level)."""
+
+    level = models.PositiveSmallIntegerField()
+    index = models.PositiveBigIntegerField()
+    hash = models.CharField(max_length=64, help_text="SHA-256, hex: a leaf hash at level 0, else an interior node")
+
+    class Meta:
+        db_table = "ledger_node"
+        constraints = [models.UniqueConstraint(fields=["level", "index"], name="ledger_node_position")]
+
+    def __str__(self):
+        return f"node {self.level}/{self.index} {self.hash[:12]}"
+
+
 class LedgerCheckpoint(models.Model):
-    """A signed statement of the chain's size and head hash at a moment: outsiders keep copies."""
+    """A signed statement of the tree's size and root hash (a C2SP checkpoint): outsiders keep copies.
+
+    Checkpoints signed before the Merkle tree have no note: their signature covers the legacy text.
+    """
 
     size = models.PositiveBigIntegerField(unique=True, help_text="Number of entries covered (the head's seq).")
     head_hash = models.CharField(max_length=64)
+    root_hash = models.CharField(max_length=64, blank=True, default="",
+                                 help_text="Merkle tree root at this size, hex (empty for a legacy checkpoint).")
+    previous_size = models.PositiveBigIntegerField(null=True, blank=True,
+                                                   help_text="Size of the checkpoint this one follows.")
     signed_at = models.DateTimeField()
     signature = models.CharField(max_length=128, help_text="Ed25519 signature of the note, in hex.")
-    key_id = models.CharField(max_length=16, help_text="First 16 hex digits of SHA-256 of the raw public key.")
+    key_id = models.CharField(max_length=16, help_text="The signed-note key ID (8 hex digits); legacy: 16.")
+    note = models.TextField(blank=True, default="", help_text="The C2SP signed note: text, blank line, signature.")
 
     class Meta:
         db_table = "ledger_checkpoint"
@@ -87,11 +111,42 @@ class LedgerCheckpoint(models.Model):
     def __str__(self):
         return f"checkpoint #{self.size} {self.head_hash[:12]}"
 
-    def note(self) -> bytes:
-        """Return the exact text the signature covers."""
-        return checkpoint_note(self.size, self.head_hash, format_time(self.signed_at))
+    @property
+    def legacy(self) -> bool:
+        return not self.note
+
+    def signed_text(self) -> bytes:
+        """Return the exact bytes the ledger's signature covers."""
+        if self.legacy:
+            return checkpoint_note(self.size, self.head_hash, format_time(self.signed_at))
+        return self.note[:self.note.rindex("\n\n") + 1].encode()
+
+    def note_signature_hex(self) -> str:
+        """The Ed25519 signature in the note's first signature line (after its 4-byte key ID), in hex."""
+        line = self.note[self.note.rindex("\n\n") + 2:].split("\n", 1)[0]
+        return base64.b64decode(line.rsplit(" ", 1)[-1])[4:].hex()
 
     def exported(self) -> dict:
         """Return the checkpoint as exported and served, the form ledger/verify.py reads."""
-        return {"size": self.size, "head_hash": self.head_hash, "signed_at": format_time(self.signed_at),
+        data = {"size": self.size, "head_hash": self.head_hash, "signed_at": format_time(self.signed_at),
                 "signature": self.signature, "key_id": self.key_id}
+        if not self.legacy:
+            data.update(root_hash=self.root_hash, previous_size=self.previous_size, note=self.note)
+        return data
+
+
+class LedgerCosignature(models.Model):
+    """A witness's C2SP tlog-cosignature on one checkpoint: a signature line the witness sent."""
+
+    checkpoint = models.ForeignKey(LedgerCheckpoint, on_delete=models.PROTECT, related_name="cosignatures")
+    witness = models.CharField(max_length=200, help_text="The witness's key name, as in LEDGER_WITNESSES.")
+    timestamp = models.PositiveBigIntegerField(help_text="When the witness signed (POSIX seconds).")
+    line = models.TextField(help_text="The signature line, em dash to base64, without its newline.")
+    received_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "ledger_cosignature"
+        constraints = [models.UniqueConstraint(fields=["checkpoint", "witness"], name="ledger_cosignature_once")]
+
+    def __str__(self):
+        return f"{self.witness} on #{self.checkpoint_id}"

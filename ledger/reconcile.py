@@ -25,14 +25,26 @@ class Registration:
     model: type[models.Model]
     fields: tuple[str, ...]
     derived: dict[str, Callable] = field(default_factory=dict)
+    object_id: Callable = staticmethod(lambda row: row.pk)
 
 
 _registry: dict[str, Registration] = {}
+_checks: dict[str, Callable[[], list[dict]]] = {}
 
 
-def register(object_type: str, model, fields: Iterable[str], derived: dict[str, Callable] | None = None) -> None:
-    """Tell the ledger that `model`'s rows are recorded as `object_type` with these fields."""
-    _registry[object_type] = Registration(object_type, model, tuple(fields), dict(derived or {}))
+def register(object_type: str, model, fields: Iterable[str], derived: dict[str, Callable] | None = None,
+             object_id: Callable | None = None) -> None:
+    """Tell the ledger that `model`'s rows are recorded as `object_type` with these fields.
+
+    object_id names a row in the ledger when its primary key should not appear there (a token's key).
+    """
+    _registry[object_type] = Registration(object_type, model, tuple(fields), dict(derived or {}),
+                                          object_id or (lambda row: row.pk))
+
+
+def register_check(object_type: str, check: Callable[[], list[dict]]) -> None:
+    """Add rows that no service changes (made by migrations, as the role groups are): check() returns findings."""
+    _checks[object_type] = check
 
 
 def registrations() -> list[Registration]:
@@ -113,7 +125,7 @@ def reconcile_type(registration: Registration) -> list[dict]:
     state = replay(registration.object_type)
     base = {"object_type": registration.object_type}
     for row in registration.model._base_manager.order_by("pk").iterator(chunk_size=CHUNK):
-        object_id = str(row.pk)
+        object_id = str(registration.object_id(row))
         seen.add(object_id)
         recorded = state.get(object_id)
         if recorded is None:
@@ -134,4 +146,6 @@ def reconcile_type(registration: Registration) -> list[dict]:
 def reconcile() -> dict:
     """Compare every registered object type; ok is False when anything was changed behind the ledger's back."""
     findings = [finding for registration in registrations() for finding in reconcile_type(registration)]
-    return {"ok": not findings, "types": [r.object_type for r in registrations()], "findings": findings}
+    findings += [finding for check in _checks.values() for finding in check()]
+    types = [r.object_type for r in registrations()] + list(_checks)
+    return {"ok": not findings, "types": types, "findings": findings}

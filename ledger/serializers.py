@@ -26,18 +26,18 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
 
 
 class LedgerCheckpointSerializer(serializers.ModelSerializer):
-    signed_at = serializers.SerializerMethodField(help_text="The time in the signed note")
-    note = serializers.SerializerMethodField(help_text="The exact signed text")
+    signed_at = serializers.SerializerMethodField(help_text="When the ledger signed it (not part of the signed text)")
+    note = serializers.SerializerMethodField(help_text="The C2SP signed note (a legacy checkpoint: the signed text)")
 
     class Meta:
         model = LedgerCheckpoint
-        fields = ["size", "head_hash", "signed_at", "signature", "key_id", "note"]
+        fields = ["size", "root_hash", "head_hash", "previous_size", "signed_at", "signature", "key_id", "note"]
 
     def get_signed_at(self, checkpoint) -> str:
         return format_time(checkpoint.signed_at)
 
     def get_note(self, checkpoint) -> str:
-        return checkpoint.note().decode()
+        return checkpoint.note or checkpoint.signed_text().decode()
 
 
 class LedgerHeadSerializer(serializers.Serializer):
@@ -47,8 +47,11 @@ class LedgerHeadSerializer(serializers.Serializer):
 
 
 class PublicKeySerializer(serializers.Serializer):
-    key_id = serializers.CharField()
+    key_id = serializers.CharField(help_text="The signed-note key ID under the origin, 8 hex digits")
+    legacy_key_id = serializers.CharField(help_text="The ID legacy checkpoints name (16 hex digits)")
+    origin = serializers.CharField(help_text="The checkpoints' origin line and the key's name")
     public_key = serializers.CharField(help_text="Ed25519 public key, SubjectPublicKeyInfo PEM")
+    vkey = serializers.CharField(help_text="The signed-note verifier key: origin+key ID+base64(0x01 || key)")
 
 
 class FailureSerializer(serializers.Serializer):
@@ -79,3 +82,45 @@ class VerifyResultSerializer(serializers.Serializer):
     signatures_checked = serializers.BooleanField(required=False)
     failure = FailureSerializer(required=False)
     reconcile = ReconcileResultSerializer(required=False, help_text="present with ?reconcile=1")
+
+
+class InclusionProofSerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    leaf_index = serializers.IntegerField(help_text="seq - 1")
+    tree_size = serializers.IntegerField()
+    leaf_hash = serializers.CharField(help_text="SHA-256(0x00 || entry hash bytes), hex")
+    audit_path = serializers.ListField(child=serializers.CharField(), help_text="RFC 9162 PATH, leaf side first")
+    root_hash = serializers.CharField()
+
+
+class ConsistencyProofSerializer(serializers.Serializer):
+    first = serializers.IntegerField()
+    second = serializers.IntegerField()
+    first_root = serializers.CharField()
+    second_root = serializers.CharField()
+    proof = serializers.ListField(child=serializers.CharField(), help_text="RFC 9162 PROOF(first, D[second])")
+
+
+class CosignatureInSerializer(serializers.Serializer):
+    size = serializers.IntegerField(min_value=1, help_text="The size of the checkpoint cosigned")
+    cosignature = serializers.CharField(help_text="The witness's signature line (C2SP tlog-cosignature)",
+                                        trim_whitespace=False)
+
+
+class CosignatureOutSerializer(serializers.Serializer):
+    size = serializers.IntegerField()
+    witness = serializers.CharField()
+    checkpoint = serializers.CharField(help_text="The checkpoint note with every cosignature received")
+
+
+class BundleEntrySerializer(serializers.Serializer):
+    entry = LedgerEntrySerializer()
+    proof = InclusionProofSerializer()
+
+
+class AuditBundleSerializer(serializers.Serializer):
+    format = serializers.CharField()
+    subject = serializers.DictField()
+    tree_size = serializers.IntegerField()
+    checkpoint = serializers.CharField(help_text="The signed (and cosigned) C2SP checkpoint the proofs lead to")
+    entries = BundleEntrySerializer(many=True)

@@ -11,4 +11,8 @@ api_urlpatterns = [
     path("ledger/public-key/", views.LedgerPublicKey.as_view(), name="ledger-public-key"),
     path("ledger/checkpoints/", views.LedgerCheckpointList.as_view(), name="ledger-checkpoints"),
     path("ledger/checkpoints/export/", views.LedgerCheckpointExport.as_view(), name="ledger-checkpoints-export"),
+    path("ledger/checkpoint/", views.LedgerCheckpointNote.as_view(), name="ledger-checkpoint"),
+    path("ledger/cosignatures/", views.CosignatureView.as_view(), name="ledger-cosignatures"),
+    path("ledger/proofs/inclusion/", views.InclusionProofView.as_view(), name="ledger-inclusion-proof"),
+    path("ledger/proofs/consistency/", views.ConsistencyProofView.as_view(), name="ledger-consistency-proof"),
 ]

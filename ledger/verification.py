@@ -1,19 +1,29 @@
-"""Checking the ledger in the database: the chain (with ledger/verify.py's checker), the head row, the checkpoints."""
+"""Checking the ledger in the database: the chain and its Merkle tree (with ledger/verify.py's checker), the head
+row, the signed checkpoints, and that nothing stands beyond the newest checkpoint."""
 import hashlib
 import json
 from decimal import Decimal
 
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
+from ledger import merkle
 from ledger import reconcile as reconciliation
-from ledger.checkpoints import signature_valid
 from ledger.exporting import records
-from ledger.keys import signing_key
+from ledger.keys import SigningKey, signing_key
 from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead
-from ledger.verify import HASHED_FIELDS, ChainChecker, ChainFailure, checkpoint_anchors, entry_hash
+from ledger.verify import (
+    HASHED_FIELDS,
+    ChainChecker,
+    ChainFailure,
+    check_coverage,
+    checkpoint_anchors,
+    checkpoint_roots,
+    entry_hash,
+    verify_checkpoint_note,
+)
 
 MAX_SAFE_INTEGER = 2**53 - 1
 CHUNK = 5000
@@ -80,24 +90,48 @@ def database_records():
                                        object_id, decode_payload(payload), reason, prev_hash, digest), strict=True))
 
 
-def _check_signatures(checkpoints: list[LedgerCheckpoint]) -> bool:
-    """Verify every checkpoint under the configured key; False when no key is configured to check with."""
-    key = signing_key()
-    if key is None:
-        return False
-    public = load_pem_public_key(key.public_pem.encode())
-    for cp in checkpoints:
+def _key() -> SigningKey | None:
+    try:
+        return signing_key()
+    except (OSError, ValueError, TypeError) as exc:
+        raise ChainFailure("unsigned", None, f"the signing key cannot be read ({exc}): nothing can be signed") \
+            from None
+
+
+def _check_signature(cp: LedgerCheckpoint, key: SigningKey) -> None:
+    """One checkpoint's signature: a C2SP note under the origin's key ID, or a legacy hex signature."""
+    from cryptography.exceptions import InvalidSignature
+
+    if cp.legacy:
         if cp.key_id != key.key_id:
             raise ChainFailure("forged", cp.size, f"the checkpoint at size {cp.size} names key {cp.key_id}, "
                                                   f"not the ledger's key {key.key_id}")
-        if not signature_valid(cp, public):
-            raise ChainFailure("forged", cp.size, f"the checkpoint at size {cp.size} has a bad signature")
+        try:
+            key.private.public_key().verify(bytes.fromhex(cp.signature), cp.signed_text())
+        except (InvalidSignature, ValueError):
+            raise ChainFailure("forged", cp.size, f"the checkpoint at size {cp.size} has a bad signature") from None
+        return
+    expected = key.note_key_id(settings.LEDGER_ORIGIN)
+    if cp.key_id != expected:
+        raise ChainFailure("forged", cp.size, f"the checkpoint at size {cp.size} names key {cp.key_id}, "
+                                              f"not the ledger's key {expected}")
+    _, size, root, _ = verify_checkpoint_note(cp.note, key.public_raw)
+    if size != cp.size or root.hex() != cp.root_hash or cp.signature not in cp.note_signature_hex():
+        raise ChainFailure("forged", cp.size, f"the checkpoint at size {cp.size}: its note says size {size}, "
+                                              f"root {root.hex()[:12]}…, not what its row says")
+
+
+def _check_signatures(checkpoints: list[LedgerCheckpoint], key: SigningKey | None) -> bool:
+    """Verify every checkpoint under the configured key; False when no key is configured to check with."""
+    if key is None:
+        return False
+    for cp in checkpoints:
+        _check_signature(cp, key)
     return True
 
 
-def _check_head(checker: ChainChecker) -> None:
+def _check_head(checker: ChainChecker, head: LedgerHead | None) -> None:
     """The head row must name the newest entry; a head ahead of the chain means entries were removed."""
-    head = LedgerHead.objects.filter(pk=1).first()
     last_seq = checker.last_seq or 0
     if head is None:
         raise ChainFailure("truncated", last_seq + 1, "the ledger head row is missing")
@@ -108,21 +142,47 @@ def _check_head(checker: ChainChecker) -> None:
 
 
 def verify_chain() -> dict:
-    """Recompute the whole chain from the database and check it against the head row and the checkpoints."""
+    """Recompute the chain and its tree from the database; check them against the head row and the checkpoints."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Head, entries and checkpoints from one snapshot, so that a commit meanwhile cannot look like a forgery.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return _verify_chain()
+    return _verify_chain()
+
+
+def _verify_chain() -> dict:
+    head = LedgerHead.objects.filter(pk=1).first()
     checkpoints = list(LedgerCheckpoint.objects.order_by("size"))
-    checker = DatabaseChainChecker(anchors=checkpoint_anchors([cp.exported() for cp in checkpoints]),
-                                   require_genesis=True)
+    exported = [cp.exported() for cp in checkpoints]
+    checker = DatabaseChainChecker(anchors=checkpoint_anchors(exported), require_genesis=True,
+                                   roots=checkpoint_roots(exported))
     result = {"ok": True, "entries": 0, "head": checker.last_hash}
     try:
         for record in database_records():
             checker.feed(record)
         checker.finish()
-        _check_head(checker)
-        signed = _check_signatures(checkpoints)
+        _check_head(checker, head)
+        key = _key()
+        signed = _check_signatures(checkpoints, key)
+        if key is not None or checkpoints:
+            check_coverage(exported, checker.last_seq or 0, every=settings.LEDGER_CHECKPOINT_EVERY)
+        _check_stored_tree(checker)
     except ChainFailure as failure:
         return {**result, "ok": False, "entries": checker.count, "head": None, "failure": failure.as_dict()}
     return {**result, "entries": checker.count, "head": checker.last_hash, "checkpoints": len(checkpoints),
-            "signatures_checked": signed}
+            "signatures_checked": signed, "root": checker.tree.root().hex()}
+
+
+def _check_stored_tree(checker: ChainChecker) -> None:
+    """The stored nodes that proofs are read from must give the same root as the entries do."""
+    size = checker.tree.size
+    try:
+        stored = merkle.root_hash(size)
+    except LookupError as exc:
+        raise ChainFailure("rewritten", size, f"the stored Merkle tree is incomplete: {exc}") from None
+    if stored != checker.tree.root():
+        raise ChainFailure("rewritten", size, "the stored Merkle tree's root differs from the entries' root")
 
 
 def verify_chain_recent(*, max_age: int = 60) -> dict:

@@ -1,6 +1,6 @@
 """The ledger's read-only API: entries, export, verification, head, public key, checkpoints."""
 from django.conf import settings
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.module_loading import import_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -8,15 +8,20 @@ from rest_framework import generics, pagination, throttling
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import IgnoreFormatParameter
+from config.api import IgnoreFormatParameter, error_responses
 from config.errors import DomainError, NotFound
-from ledger import selectors
+from ledger import merkle, selectors
+from ledger.bundles import cosigned_note, latest_checkpoint
 from ledger.canonical import GENESIS_HASH
 from ledger.exporting import FORMATS, checkpoint_lines, export_lines
 from ledger.filters import LedgerEntryFilter
 from ledger.keys import signing_key
 from ledger.privacy import sees_private
 from ledger.serializers import (
+    ConsistencyProofSerializer,
+    CosignatureInSerializer,
+    CosignatureOutSerializer,
+    InclusionProofSerializer,
     LedgerCheckpointSerializer,
     LedgerEntrySerializer,
     LedgerHeadSerializer,
@@ -24,7 +29,10 @@ from ledger.serializers import (
     VerifyResultSerializer,
 )
 from ledger.verification import verify_ledger
+from ledger.witnesses import cosignature_add
 
+NO_NOTE = "No C2SP checkpoint has been signed yet."
+BAD_NUMBER = "{name} must be a whole number between 1 and {high}."
 NO_KEY = "No signing key is configured (LEDGER_SIGNING_KEY_FILE), so there is no public key and no checkpoint."
 BAD_FORMAT = "Unknown export format {fmt!r}; use jsonl or csv."
 TEXT_RESPONSE = OpenApiResponse(OpenApiTypes.STR, description="One entry per line, streamed")
@@ -123,10 +131,16 @@ class LedgerPublicKey(LedgerReadAccess, APIView):
 
     @extend_schema(responses={200: PublicKeySerializer, 404: OpenApiResponse(description="no key configured")})
     def get(self, request):
-        key = signing_key()
+        try:
+            key = signing_key()
+        except (OSError, ValueError, TypeError) as exc:
+            raise DomainError(f"The signing key cannot be read: {exc}", code="ledger_unavailable", status=503) \
+                from None
         if key is None:
             raise NotFound(NO_KEY)
-        return Response({"key_id": key.key_id, "public_key": key.public_pem})
+        origin = settings.LEDGER_ORIGIN
+        return Response({"key_id": key.note_key_id(origin), "legacy_key_id": key.key_id, "origin": origin,
+                         "public_key": key.public_pem, "vkey": key.vkey(origin)})
 
 
 class LedgerCheckpointList(LedgerReadAccess, generics.ListAPIView):
@@ -149,3 +163,74 @@ class LedgerCheckpointExport(LedgerReadAccess, APIView):
                                          content_type="application/x-ndjson; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="checkpoints.jsonl"'
         return response
+
+
+class LedgerCheckpointNote(LedgerReadAccess, APIView):
+    """The newest checkpoint as the C2SP signed note itself, witness cosignatures as further signature lines."""
+
+    @extend_schema(responses={(200, "text/plain"): OpenApiTypes.STR, **error_responses(404)})
+    def get(self, request):
+        checkpoint = latest_checkpoint()
+        if checkpoint is None:
+            raise NotFound(NO_NOTE)
+        return HttpResponse(cosigned_note(checkpoint), content_type="text/plain; charset=utf-8")
+
+
+def _number(request, name: str, *, high: int, default: int | None = None) -> int:
+    """A query parameter between 1 and high, or a 400 naming it."""
+    raw = request.query_params.get(name)
+    if raw is None and default is not None:
+        return default
+    message = BAD_NUMBER.format(name=name, high=high)
+    if raw is None or not raw.isdigit() or not 1 <= int(raw) <= high:
+        raise DomainError(message, fields={name: [message]})
+    return int(raw)
+
+
+def _tree_size() -> int:
+    head = selectors.head()
+    return head.seq if head else 0
+
+
+class InclusionProofView(LedgerReadAccess, APIView):
+    """The RFC 9162 inclusion proof of entry `seq` in the tree of `size` entries (default: the newest checkpoint)."""
+
+    @extend_schema(parameters=[OpenApiParameter("seq", int, required=True), OpenApiParameter("size", int)],
+                   responses={200: InclusionProofSerializer, **error_responses(400)})
+    def get(self, request):
+        newest = latest_checkpoint()
+        size = _number(request, "size", high=max(_tree_size(), 1), default=newest.size if newest else None)
+        seq = _number(request, "seq", high=size)
+        return Response(merkle.inclusion_proof(seq, size))
+
+
+class ConsistencyProofView(LedgerReadAccess, APIView):
+    """The RFC 9162 consistency proof that the tree of `to` entries extends the tree of `from` entries."""
+
+    @extend_schema(parameters=[OpenApiParameter("from", int, required=True), OpenApiParameter("to", int)],
+                   responses={200: ConsistencyProofSerializer, **error_responses(400)})
+    def get(self, request):
+        newest = latest_checkpoint()
+        second = _number(request, "to", high=max(_tree_size(), 1), default=newest.size if newest else None)
+        first = _number(request, "from", high=second)
+        return Response(merkle.consistency_proof(first, second))
+
+
+class CosignThrottle(throttling.UserRateThrottle):
+    scope = "writes"
+
+
+class CosignatureView(LedgerReadAccess, APIView):
+    """Take a witness's cosignature of a checkpoint; only witnesses listed in LEDGER_WITNESSES are accepted."""
+
+    throttle_classes = [CosignThrottle]
+
+    @extend_schema(request=CosignatureInSerializer,
+                   responses={201: CosignatureOutSerializer, **error_responses(400, 404, 409, 429)})
+    def post(self, request):
+        data = CosignatureInSerializer(data=request.data)
+        if not data.is_valid():
+            raise DomainError("The cosignature is incomplete.", fields=data.errors)
+        cosignature = cosignature_add(size=data.validated_data["size"], line=data.validated_data["cosignature"])
+        return Response({"size": cosignature.checkpoint.size, "witness": cosignature.witness,
+                         "checkpoint": cosigned_note(cosignature.checkpoint)}, status=201)

@@ -3,6 +3,8 @@
 Django's stock UserAdmin writes users directly (no ledger entry) and lets anyone with change_user tick
 is_superuser, so it is replaced. Role groups are made by migrations and are not edited in the admin at all.
 """
+import django.contrib.auth.admin  # noqa: F401  (registers User and Group, unregistered below)
+import rest_framework.authtoken.admin  # noqa: F401  (registers TokenProxy)
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from rest_framework.authtoken.models import TokenProxy

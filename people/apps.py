@@ -6,10 +6,13 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and roles"
 
     def ready(self):
-        """Record every login lockout django-axes decides in the ledger."""
+        """Record every login lockout django-axes decides in the ledger; register accounts with reconcile."""
         from axes.signals import user_locked_out
 
+        from people.ledgering import register_accounts
+
         user_locked_out.connect(_record_lockout, dispatch_uid="people-record-lockout")
+        register_accounts()
 
 
 def _record_lockout(sender, request=None, username=None, ip_address=None, **kwargs):

@@ -13,6 +13,7 @@ from rest_framework.authtoken.models import Token
 from config.errors import Conflict, DomainError
 from ledger.actions import Action
 from ledger.guard import recorded
+from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from people.roles import ADMIN, ROLES, role_of
 
@@ -32,10 +33,10 @@ def _account(user: User) -> dict:
     """What every viewer may read of an account in the ledger: no password, hash or email address.
 
     Group membership is recorded apart from the effective role, which is None for inactive users and
-    "admin" for superusers whatever their groups, so that changing either is never a silent no-op.
+    "admin" for superusers whatever their groups, so that changing either is never a silent no-op; the
+    password only as a fingerprint of its salted hash, so reconcile sees it changed (people/ledgering.py).
     """
-    return {"username": user.username, "role": role_of(user), "groups": sorted(g.name for g in user.groups.all()),
-            "is_active": user.is_active, "is_superuser": user.is_superuser}
+    return snapshot(user)
 
 
 def _change_payload(before: dict, after: dict, *, email_changed: bool, password: str) -> dict:
@@ -148,6 +149,23 @@ def user_update(*, user: User, actor: str, by: User | None = None, reason: str =
         ledger_append(actor=actor, action=Action.USER_CHANGED, object_type="user", object_id=user.pk,
                       payload=payload, reason=reason)
     return user, plain
+
+
+@recorded
+def token_issue(*, user: User, actor: str, reset: bool = False) -> tuple[Token, bool]:
+    """Give the account an API token (a new one with reset); return it and whether it was made now."""
+    existing = Token.objects.filter(user=user).first()
+    if existing is not None and not reset:
+        return existing, False
+    if existing is not None:
+        before = snapshot(existing)
+        existing.delete()
+        ledger_append(actor=actor, action=Action.TOKEN_DELETED, object_type="token", object_id=user.pk,
+                      payload={"before": before}, reason="reset")
+    token = Token.objects.create(user=user)
+    ledger_append(actor=actor, action=Action.TOKEN_CREATED, object_type="token", object_id=user.pk,
+                  payload={"after": snapshot(token)})
+    return token, True
 
 
 @recorded

@@ -8,6 +8,7 @@ from tests.factories import UserFactory
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "idlib-strikes-reuters.txt"
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LEDGER_TABLES = ("ledger_entry", "ledger_checkpoint", "ledger_node", "ledger_cosignature")
 
 
 def pytest_configure(config):
@@ -114,7 +115,8 @@ def _append_only_sql(install: bool) -> list[str]:
     from django.db import connection
 
     migration = import_module("ledger.migrations.0002_append_only")
-    return migration.sql_for(connection.vendor, "ledger_entry", install=install)
+    return [statement for table in LEDGER_TABLES for statement in migration.sql_for(connection.vendor, table,
+                                                                                     install=install)]
 
 
 def _set_triggers(install: bool) -> None:

@@ -11,7 +11,7 @@ from ledger.services import ledger_append
 from sources.models import Source
 
 append_only = importlib.import_module("ledger.migrations.0002_append_only")
-LEDGER_TABLES = ("ledger_entry", "ledger_checkpoint")
+LEDGER_TABLES = ("ledger_entry", "ledger_checkpoint", "ledger_node", "ledger_cosignature")
 
 
 @recorded
@@ -54,7 +54,9 @@ def tamper_entry(seq: int, **columns) -> None:
 def empty_ledger() -> None:
     """Remove every entry and checkpoint and reset the head: cleanup after tests that commit for real."""
     with triggers_dropped():
+        sql("DELETE FROM ledger_cosignature")
         sql("DELETE FROM ledger_checkpoint")
+        sql("DELETE FROM ledger_node")
         sql("DELETE FROM ledger_entry")
     LedgerHead.objects.update_or_create(pk=1, defaults={"seq": 0, "hash": "0" * 64})
 

@@ -1,7 +1,6 @@
 """Fixtures for the ledger tests: a session signing key and chains of committed entries."""
 import pytest
 
-from ledger.checkpoints import checkpoint_sign_if_due
 from ledger.keys import write_private_key
 from tests.ledger.builders import ledger_note
 
@@ -14,6 +13,15 @@ def ledger_key_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _ledger_key_for_the_module(ledger_key_file):
+    """Sign from the start of each module, so rows a module makes once (seed_document_once) are signed too."""
+    from django.test import override_settings
+
+    with override_settings(LEDGER_SIGNING_KEY_FILE=str(ledger_key_file), LEDGER_CHECKPOINT_EVERY=1):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _ledger_settings(settings, ledger_key_file):
     """Sign with the session key after every write."""
@@ -23,17 +31,13 @@ def _ledger_settings(settings, ledger_key_file):
 
 @pytest.fixture
 def append(db):
-    """Append entries one write at a time, signing after each as the on-commit hook does after a real commit.
-
-    (The test's own transaction never commits, and it is the one transaction all these writes share.)
-    """
+    """Append entries one write at a time; each append signs its own checkpoint before its transaction ends."""
 
     def append(count=1, *, object_type="note", object_id="1", action="note.added", payload=None):
         entries = []
         for n in range(count):
             entries.append(ledger_note(actor="command:tests", action=action, object_type=object_type,
                                        object_id=object_id, payload=payload if payload is not None else {"n": n}))
-            checkpoint_sign_if_due()
         return entries
 
     return append

@@ -6,6 +6,7 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from ledger.keys import signing_key
+from ledger.models import LedgerCheckpoint
 
 
 @pytest.fixture
@@ -107,12 +108,15 @@ def test_head_names_the_newest_entry_and_the_latest_checkpoint(viewer_api, chain
     body = viewer_api.get(reverse("ledger-head")).json()
     assert (body["seq"], body["hash"]) == (5, chain[-1].hash)
     assert body["checkpoint"]["size"] == 5
-    assert body["checkpoint"]["note"] == f"claim-ledger\n5\n{chain[-1].hash}\n{body['checkpoint']['signed_at']}\n"
+    assert body["checkpoint"]["note"] == LedgerCheckpoint.objects.get(size=5).note
 
 
 def test_public_key_is_served_as_pem_with_its_id(viewer_api, db):
     body = viewer_api.get(reverse("ledger-public-key")).json()
-    assert body == {"key_id": signing_key().key_id, "public_key": signing_key().public_pem}
+    key = signing_key()
+    assert body == {"key_id": key.note_key_id("127.0.0.1/claim-ledger"), "legacy_key_id": key.key_id,
+                    "origin": "127.0.0.1/claim-ledger", "public_key": key.public_pem,
+                    "vkey": key.vkey("127.0.0.1/claim-ledger")}
 
 
 def test_public_key_is_a_404_when_no_key_is_configured(viewer_api, settings):

@@ -31,12 +31,18 @@ def test_sql_delete_of_a_checkpoint_is_refused(chain):
     assert refused("DELETE FROM ledger_checkpoint")
 
 
+def test_sql_update_or_delete_of_a_merkle_node_is_refused(chain):
+    assert refused("UPDATE ledger_node SET hash = 'x' WHERE level = 0 AND \"index\" = 2")
+    assert refused("DELETE FROM ledger_node")
+
+
 @pytest.mark.postgres
 def test_truncate_of_the_ledger_is_refused_on_postgresql(chain):
     if connection.vendor != "postgresql":
         pytest.skip("TRUNCATE exists only on PostgreSQL")
     assert refused("TRUNCATE ledger_entry CASCADE")
-    assert refused("TRUNCATE ledger_checkpoint")
+    assert refused("TRUNCATE ledger_checkpoint CASCADE")
+    assert refused("TRUNCATE ledger_node")
 
 
 def test_appending_still_works(chain, append):

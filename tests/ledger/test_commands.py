@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from ledger.checks import signing_key_configured
 from ledger.verify import EXPORTED_FIELDS
-from tests.ledger.builders import tamper_entry
+from tests.ledger.builders import sql, tamper_entry
 
 
 def run(*args) -> tuple[int, str]:
@@ -99,3 +99,30 @@ def test_the_system_check_fails_on_an_unreadable_key(settings, tmp_path):
 
 def test_the_system_check_is_quiet_with_a_key(settings):
     assert signing_key_configured(None) == []
+
+
+def test_ledger_tree_backfills_entries_written_before_the_tree_and_signs_the_head_by_hand(chain, settings):
+    from ledger import merkle
+    from ledger.models import LedgerCheckpoint, LedgerNode
+    from ledger.services import LedgerRefused
+    from tests.ledger.builders import ledger_note, triggers_dropped
+
+    root = merkle.root_hash(5)
+    with triggers_dropped():
+        sql("DELETE FROM ledger_node")
+        sql("DELETE FROM ledger_checkpoint")
+    assert not LedgerNode.objects.exists()
+    with pytest.raises(LedgerRefused):
+        ledger_note(actor="command:tests", action="note.added", object_type="note", object_id="1", payload={})
+    code, out = run("ledger_tree", "--backfill", "--sign-head")
+    assert code == 0 and "the tree holds 5 entries (5 added)" in out
+    assert merkle.root_hash(5) == root
+    assert LedgerCheckpoint.objects.get().root_hash == root.hex()
+    ledger_note(actor="command:tests", action="note.added", object_type="note", object_id="1", payload={})
+    assert run("verify_ledger")[0] == 0
+
+
+def test_ledger_tree_refuses_to_sign_a_broken_chain(chain):
+    tamper_entry(2, actor="user:someone-else")
+    with pytest.raises(CommandError, match="edited"):
+        call_command("ledger_tree", "--sign-head", stdout=io.StringIO())

@@ -2,8 +2,9 @@
 import threading
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
+from ledger.guard import recorded
 from ledger.models import LedgerCheckpoint, LedgerEntry
 from ledger.services import ledger_append
 from ledger.verification import verify_ledger
@@ -22,16 +23,21 @@ def committed_ledger(transactional_db):
     empty_ledger()
 
 
+@recorded
+def two_notes(writer: int, n: int) -> None:
+    """One recorded service appending two entries: one transaction, one checkpoint."""
+    ledger_append(actor=f"user:writer{writer}", action="note.added", object_type="note",
+                  object_id=str(writer), payload={"n": n, "part": 1})
+    ledger_append(actor=f"user:writer{writer}", action="note.added", object_type="note",
+                  object_id=str(writer), payload={"n": n, "part": 2})
+
+
 def write_entries(writer: int, errors: list, start: threading.Barrier) -> None:
     """One reviewer's session: several transactions, each appending two entries, then its connection closed."""
     try:
         start.wait()
         for n in range(EACH):
-            with transaction.atomic():
-                ledger_append(actor=f"user:writer{writer}", action="note.added", object_type="note",
-                              object_id=str(writer), payload={"n": n, "part": 1})
-                ledger_append(actor=f"user:writer{writer}", action="note.added", object_type="note",
-                              object_id=str(writer), payload={"n": n, "part": 2})
+            two_notes(writer, n)
     except Exception as exc:  # reported by the main thread
         errors.append(exc)
     finally:

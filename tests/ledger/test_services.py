@@ -1,28 +1,45 @@
-"""An edit's ledger payload holds only what changed, as every service that edits records it."""
-import pytest
+"""ledger_append_many: several changes in one locked step, one checkpoint, the tree and the head moved once."""
+from django.db import transaction
 
-from ledger.actions import Action
-from ledger.models import LedgerEntry
-from ledger.services import what_changed
-from sources.services import source_update
-from tests.factories import SourceFactory
-
-
-def test_only_the_keys_that_differ_are_kept_in_the_order_of_the_new_state():
-    before = {"name": "Rebels", "kind": "armed_group", "description": ""}
-    after = {"description": "Fighters in Idlib", "name": "Rebels", "kind": "militia"}
-    assert what_changed(before, after) == {"before": {"description": "", "kind": "armed_group"},
-                                           "after": {"description": "Fighters in Idlib", "kind": "militia"}}
-    assert list(what_changed(before, after)["after"]) == ["description", "kind"]
+from ledger import merkle
+from ledger.guard import recorded
+from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead
+from ledger.services import Change, ledger_append, ledger_append_many
+from ledger.verification import verify_ledger
 
 
-def test_nothing_changed_gives_two_empty_sides():
-    assert what_changed({"name": "Rebels"}, {"name": "Rebels"}) == {"before": {}, "after": {}}
+@recorded
+def report_entries(count: int):
+    return ledger_append_many(actor="command:tests", changes=[
+        Change(action="note.added", object_type="note", object_id=n, payload={"n": n}) for n in range(count)])
 
 
-@pytest.mark.django_db
-def test_a_service_edit_records_the_same_payload():
-    source = SourceFactory(name="Rebels", kind="other")
-    source_update(source=source, actor="user:ed", kind="armed_group", name="Rebels")
-    entry = LedgerEntry.objects.filter(action=Action.SOURCE_CHANGED).get()
-    assert entry.payload == {"before": {"kind": "other"}, "after": {"kind": "armed_group"}}
+def test_a_batch_appends_consecutive_entries_and_signs_their_head_once(chain):
+    entries = report_entries(4)
+    assert [entry.seq for entry in entries] == [6, 7, 8, 9]
+    assert [entry.prev_hash for entry in entries[1:]] == [entry.hash for entry in entries[:-1]]
+    head = LedgerHead.objects.get(pk=1)
+    assert (head.seq, head.hash) == (9, entries[-1].hash)
+    assert list(LedgerCheckpoint.objects.filter(size__gt=5).values_list("size", flat=True)) == [9]
+    assert merkle.tree_size() == 9
+    assert verify_ledger()["ok"]
+
+
+def test_a_batch_and_single_appends_mix_in_one_service(db):
+    @recorded
+    def mixed():
+        ledger_append(actor="command:tests", action="note.added", object_type="note", object_id="a", payload={})
+        ledger_append_many(actor="command:tests", changes=[
+            {"action": "note.added", "object_type": "note", "object_id": "b", "payload": {}},
+            {"action": "note.added", "object_type": "note", "object_id": "c", "payload": {}, "reason": "why"}])
+
+    mixed()
+    assert list(LedgerEntry.objects.values_list("object_id", "reason")) == [("a", ""), ("b", ""), ("c", "why")]
+    assert list(LedgerCheckpoint.objects.values_list("size", flat=True)) == [3]
+    assert verify_ledger()["ok"]
+
+
+def test_an_empty_batch_writes_nothing(db):
+    with transaction.atomic():
+        assert ledger_append_many(actor="command:tests", changes=[]) == []
+    assert not LedgerEntry.objects.exists()

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from ledger import verify
 from ledger.keys import signing_key
+from ledger.models import LedgerCheckpoint
 
 VERIFY = Path(verify.__file__)
 
@@ -150,3 +151,116 @@ def test_a_checkpoint_hash_not_in_the_chain_exits_10(export):
 def test_the_docstring_documents_every_exit_status():
     for kind, code in verify.EXIT_CODES.items():
         assert f"{code:>3}  {kind}" in verify.__doc__
+
+
+def checkpoints_of(export: Path) -> Path:
+    return export.parent / "checkpoints.jsonl"
+
+
+def public_key(export: Path) -> Path:
+    return export.parent / "ledger.pub"
+
+
+def test_a_line_repeating_a_member_name_exits_3(export):
+    rows = lines(export)
+    rows[1] = rows[1].replace('"reason":""', '"reason":"FORGED: the ministry corroborates","reason":""')
+    assert check(write(export, rows)) == 3
+
+
+def test_a_checkpoint_line_repeating_a_member_name_exits_3(export):
+    path = checkpoints_of(export)
+    rows = path.read_text().splitlines(keepends=True)
+    rows[0] = rows[0].replace('"size":1,', '"size":1,"size":1,').replace('"size": 1,', '"size": 1, "size": 1,')
+    path.write_text("".join(rows))
+    assert check(export, "--checkpoints", str(path)) == 3
+
+
+def test_a_malformed_checkpoint_file_exits_3_not_2(export):
+    path = checkpoints_of(export)
+    path.write_text('{"size": "five"}\n')
+    assert check(export, "--checkpoints", str(path)) == 3
+
+
+def test_a_checkpoint_naming_another_key_id_exits_8(export):
+    def other_id(rows):
+        rows[0]["key_id"] = "00000000"
+    assert check(export, "--checkpoints", str(rewrite_checkpoints(export, other_id)),
+                 "--public-key", str(public_key(export))) == 8
+
+
+def test_a_checkpoint_signed_by_another_key_exits_8(export, tmp_path):
+    from ledger.keys import load_signing_key, write_private_key
+
+    write_private_key(tmp_path / "other.pem")
+    (tmp_path / "other.pub").write_text(load_signing_key(str(tmp_path / "other.pem")).public_pem)
+    assert check(export, "--checkpoints", str(checkpoints_of(export)), "--public-key", str(tmp_path / "other.pub")) == 8
+
+
+def test_the_verifier_key_form_is_accepted_too(export, tmp_path):
+    from django.conf import settings
+
+    (tmp_path / "ledger.vkey").write_text(signing_key().vkey(settings.LEDGER_ORIGIN))
+    vkey = str(tmp_path / "ledger.vkey")
+    assert check(export, "--checkpoints", str(checkpoints_of(export)), "--public-key", vkey) == 0
+
+
+@pytest.mark.parametrize("head", ["0:" + "a" * 64, "0:anything", "3:" + "z" * 64, "3"])
+def test_a_head_at_seq_0_or_badly_spelled_is_a_usage_error(export, head):
+    assert check(export, "--head", head) == 2
+
+
+def test_require_genesis_refuses_an_export_missing_its_first_lines(export):
+    rows = lines(export)
+    trimmed = write(export.parent / "trimmed.jsonl", rows[2:])
+    assert check(trimmed, "--checkpoints", str(checkpoints_of(export))) == 0  # anchored by checkpoint 2
+    assert check(trimmed, "--require-genesis") == 5
+    assert check(export, "--require-genesis") == 0
+
+
+def test_entries_beyond_the_newest_checkpoint_exit_13(export):
+    def drop_last(rows):
+        del rows[-1]
+    assert check(export, "--checkpoints", str(rewrite_checkpoints(export, drop_last))) == 13
+
+
+def test_a_checkpoint_missing_from_the_sequence_exits_14(export):
+    def drop_middle(rows):
+        del rows[2]
+    assert check(export, "--checkpoints", str(rewrite_checkpoints(export, drop_middle))) == 14
+
+
+def test_a_checkpoint_root_that_is_not_the_chains_tree_exits_10(export):
+    def other_root(rows):
+        rows[2]["root_hash"] = "c" * 64
+    assert check(export, "--checkpoints", str(rewrite_checkpoints(export, other_root))) == 10
+
+
+def notes(export: Path, *sizes: int) -> list[Path]:
+    paths = []
+    for size in sizes:
+        path = export.parent / f"checkpoint-{size}.txt"
+        path.write_text(LedgerCheckpoint.objects.get(size=size).note)
+        paths.append(path)
+    return paths
+
+
+def test_a_consistency_proof_between_two_checkpoints_verifies(export):
+    from ledger import merkle
+
+    old, new = notes(export, 2, 5)
+    proof = export.parent / "proof.json"
+    proof.write_text(json.dumps(merkle.consistency_proof(2, 5)))
+    assert verify.main(["consistency", str(old), str(new), str(proof), "--public-key", str(public_key(export))]) == 0
+
+
+def test_a_bad_consistency_proof_exits_11(export):
+    from ledger import merkle
+
+    old, new = notes(export, 3, 5)
+    body = merkle.consistency_proof(3, 5)
+    body["proof"][0] = "0" * 64
+    proof = export.parent / "proof.json"
+    proof.write_text(json.dumps(body))
+    assert verify.main(["consistency", str(old), str(new), str(proof)]) == 11
+    proof.write_text(json.dumps(merkle.consistency_proof(2, 5)))
+    assert verify.main(["consistency", str(old), str(new), str(proof)]) == 11
