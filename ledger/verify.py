@@ -5,6 +5,7 @@
                                          [--public-key FILE] [--checkpoint-every N] [--json]
     python ledger/verify.py BUNDLE.json --public-key FILE [--witness NAME=KEY ...] [--quorum K] [--json]
     python ledger/verify.py consistency OLD NEW PROOF.json [--public-key FILE] [--json]
+    python ledger/verify.py evidence EXPORT.jsonl|BUNDLE.json FOLDER [--json]
 
 An export has one JSON object per line: the hashed fields below plus "hash". Each entry's hash is
 the lower-case hex SHA-256 of the RFC 8785 canonical JSON (UTF-8) of
@@ -45,6 +46,11 @@ Exit status (one per failure kind):
    12  quorum: fewer witnesses cosigned the checkpoint than required
    13  unsigned: entries stand beyond the newest signed checkpoint
    14  gap: a checkpoint is missing from the sequence
+   15  evidence: a recorded evidence file is not in the folder with its recorded SHA-256 and size
+
+`evidence` checks a folder of downloaded evidence files against the items the entries record (the
+evidenceitem entries and the "evidence" list of each mark): every recorded file must be found, by its
+bytes' SHA-256 whatever its name, with its recorded size. Check the export or bundle itself as above too.
 """
 import argparse
 import base64
@@ -61,7 +67,7 @@ MAX_SAFE_INTEGER = 2**53 - 1
 EXIT_CODES = {
     "ok": 0, "usage": 2, "malformed": 3, "edited": 4, "missing": 5, "reordered": 6,
     "diverged": 7, "forged": 8, "truncated": 9, "rewritten": 10, "bad-proof": 11, "quorum": 12,
-    "unsigned": 13, "gap": 14,
+    "unsigned": 13, "gap": 14, "evidence": 15,
 }
 
 
@@ -684,6 +690,71 @@ def verify_bundle(bundle: dict, key: LogKey, *, witnesses: dict[str, bytes], quo
             "cosigned_by": cosigned, "subject": bundle.get("subject")}
 
 
+EVIDENCE_BUFFER = 1 << 20
+
+
+def _recorded_evidence(entries) -> dict[str, dict]:
+    """Every evidence file the entries record, by SHA-256: items added and the items marks cite."""
+    recorded: dict[str, dict] = {}
+    for entry in entries:
+        payload = entry.get("payload") if isinstance(entry.get("payload"), dict) else {}
+        items = list(payload.get("evidence") or [])
+        if entry.get("object_type") == "evidenceitem" and isinstance(payload.get("after"), dict):
+            items.append(payload["after"])
+        for item in items:
+            if isinstance(item, dict) and item.get("sha256"):
+                recorded.setdefault(item["sha256"], {"size": item.get("size"), "seq": entry.get("seq")})
+    return recorded
+
+
+def _file_sha256(path: str) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(EVIDENCE_BUFFER):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _evidence_entries(path: str) -> list[dict]:
+    """The entries of a bundle or an export, each checked against its own hash (a forged record cannot pass)."""
+    bundle = _is_bundle(path)
+    if bundle is not None:
+        lines = [json.dumps(item.get("entry")) for item in bundle.get("entries", []) if isinstance(item, dict)]
+    else:
+        with open(path, encoding="utf-8") as fh:
+            lines = [line for line in fh.read().splitlines() if line.strip()]
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        record = parse_line(line, number)
+        if entry_hash({name: record[name] for name in HASHED_FIELDS}) != record["hash"]:
+            raise ChainFailure("edited", record["seq"], f"seq {record['seq']}'s hash does not match its fields")
+        entries.append(record)
+    return entries
+
+
+def verify_evidence(entries, folder: str) -> dict:
+    """Check a folder of downloaded evidence against what the ledger recorded: every file found, bytes unchanged."""
+    recorded = _recorded_evidence(entries)
+    found: dict[str, str] = {}
+    for root, _, names in os.walk(folder):
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            sha256, size = _file_sha256(path)
+            found.setdefault(sha256, path)
+            if sha256 in recorded and recorded[sha256]["size"] not in (None, size):
+                raise ChainFailure("evidence", recorded[sha256]["seq"], f"{path}: {size} bytes, recorded "
+                                   f"{recorded[sha256]['size']}")
+    missing = sorted(set(recorded) - set(found))
+    if missing:
+        first = recorded[missing[0]]
+        raise ChainFailure("evidence", first["seq"], f"{len(missing)} recorded evidence file(s) not found in "
+                           f"{folder} with their recorded SHA-256 (first: {missing[0]}, recorded at seq "
+                           f"{first['seq']}); a file that was changed no longer has its hash")
+    unrecorded = sorted(path for sha256, path in found.items() if sha256 not in recorded)
+    return {"ok": True, "evidence_files": len(recorded), "unrecorded_files": unrecorded}
+
+
 def _read_note(path: str, key: LogKey | None) -> tuple[str, int, bytes]:
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
@@ -730,6 +801,10 @@ def _is_bundle(path: str) -> dict | None:
 
 
 def _report_ok(result: dict) -> str:
+    if "evidence_files" in result:
+        extra = f"; {len(result['unrecorded_files'])} file(s) in the folder are not recorded" \
+            if result["unrecorded_files"] else ""
+        return f"ok: all {result['evidence_files']} recorded evidence files found with their SHA-256{extra}"
     if "tree_size" in result:
         by = f", cosigned by {', '.join(result['cosigned_by'])}" if result["cosigned_by"] else ""
         return f"ok: {result['entries']} entries proved in the tree of {result['tree_size']} ({result['origin']}){by}"
@@ -771,7 +846,21 @@ def _consistency_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _evidence_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verify.py evidence",
+                                     description="Check downloaded evidence files against the ledger's record.")
+    parser.add_argument("entries", help="a JSON-lines export or an audit bundle")
+    parser.add_argument("folder", help="the folder of downloaded evidence files (any names, any depth)")
+    parser.add_argument("--json", action="store_true")
+    return parser
+
+
 def _dispatch(argv) -> tuple[dict, bool]:
+    if argv and argv[0] == "evidence":
+        args = _evidence_parser().parse_args(argv[1:])
+        if not os.path.isdir(args.folder):
+            raise ValueError(f"{args.folder} is not a folder")
+        return verify_evidence(_evidence_entries(args.entries), args.folder), args.json
     if argv and argv[0] == "consistency":
         args = _consistency_parser().parse_args(argv[1:])
         args._json = args.json
