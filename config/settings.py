@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "events",
+    "review",
+    "webhooks",
     "desk",
 ]
 
@@ -70,6 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "review.context_processors.notifications",
             ],
         },
     },
@@ -152,6 +155,12 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AttributionStanceEnum": "claims.models.Stance",
         "MarkStanceEnum": "claims.models.AssessmentStance",
+        "StatusEnum": "claims.models.Status",
+        "KindEnum": "sources.models.SourceKind",
+        "ReviewStateEnum": "review.models.ReviewState",
+        "NotificationKindEnum": "review.models.NotificationKind",
+        "DeliveryStatusEnum": "webhooks.models.DeliveryStatus",
+        "PayloadFormatEnum": "webhooks.models.PayloadFormat",
     },
 }
 
@@ -164,9 +173,18 @@ LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 # Who may read the ledger API; the ledger imports no other app, so the wiring names the class here.
 LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 
+# Sections other apps add to a claim's detail in the API (name → serializer); claims imports none of them.
+CLAIM_DETAIL_SECTIONS = {"review": "review.serializers.ClaimReviewSectionSerializer"}
+
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# Webhooks: http and loopback/private targets only for development and tests; attempts, back-off and timeout.
+WEBHOOKS_ALLOW_LOCAL = env_bool("CLAIMLEDGER_WEBHOOKS_ALLOW_LOCAL", False)
+WEBHOOKS_MAX_ATTEMPTS = env_int("CLAIMLEDGER_WEBHOOKS_MAX_ATTEMPTS", 8, minimum=1)
+WEBHOOKS_RETRY_SECONDS = env_int("CLAIMLEDGER_WEBHOOKS_RETRY_SECONDS", 30, minimum=1)
+WEBHOOKS_TIMEOUT_SECONDS = env_int("CLAIMLEDGER_WEBHOOKS_TIMEOUT_SECONDS", 10, minimum=1)
 
 LOGGING = {
     "version": 1,

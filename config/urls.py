@@ -8,7 +8,9 @@ from desk import urls as desk_urls
 from events import urls as events_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
+from review import urls as review_urls
 from sources import urls as sources_urls
+from webhooks import urls as webhooks_urls
 
 api_urlpatterns = [
     *people_urls.api_urlpatterns,
@@ -16,6 +18,8 @@ api_urlpatterns = [
     *sources_urls.api_urlpatterns,
     *claims_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
+    *review_urls.api_urlpatterns,
+    *webhooks_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -29,5 +33,6 @@ urlpatterns = [
     path("", include(sources_urls.urlpatterns)),
     path("", include(claims_urls.urlpatterns)),
     path("", include(events_urls.urlpatterns)),
+    path("", include(review_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]

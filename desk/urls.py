@@ -1,7 +1,7 @@
 """The desk's pages (no API routes: the API lives with each app)."""
 from django.urls import path
 
-from desk import views
+from desk import teamwork, views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
@@ -11,4 +11,8 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
+    path("notifications/", teamwork.notifications, name="desk-notifications"),
+    path("claims/<int:pk>/review/", teamwork.claim_review, name="desk-claim-review"),
+    path("claims/<int:pk>/comments/", teamwork.claim_comment, name="desk-claim-comment"),
+    path("claims/<int:pk>/follow/", teamwork.claim_follow, name="desk-claim-follow"),
 ]

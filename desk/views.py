@@ -23,6 +23,7 @@ from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
+from review import selectors as review_selectors
 from sources.selectors import STATUSES, source_track_record
 
 PAGE_SIZE = 50
@@ -185,7 +186,9 @@ def ledger(request):
 @desk_page()
 def review(request):
     """Claims waiting for a verdict, oldest first, each with its own mark form."""
-    page = _page_of(request, selectors.review_queue(), REVIEW_PAGE_SIZE)
+    chosen = request.GET.get("queue")
+    claims = review_selectors.queue(chosen, request.user) if chosen in review_selectors.QUEUES else None
+    page = _page_of(request, selectors.review_queue() if claims is None else claims, REVIEW_PAGE_SIZE)
     items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s")) for claim in page]
     return _render(request, "desk/review.html", {
         "page": page,

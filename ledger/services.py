@@ -1,4 +1,6 @@
 """Appending to the ledger: the only way an entry is written."""
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -10,6 +12,18 @@ from ledger.models import LedgerEntry, LedgerHead
 
 NOT_IN_TRANSACTION = "ledger_append() must run inside the transaction.atomic() block of the change it records."
 HEAD_MISSING = "The ledger head row is missing while entries exist: run `manage.py verify_ledger`; do not write."
+
+_on_append: list[Callable[[LedgerEntry], None]] = []
+
+
+def on_append(callback: Callable[[LedgerEntry], None]) -> Callable[[LedgerEntry], None]:
+    """Let an app react to each new entry inside the change's own transaction (notifications, webhook outbox).
+
+    The ledger imports none of them: each registers in its AppConfig.ready(). A callback must not append entries.
+    """
+    if callback not in _on_append:
+        _on_append.append(callback)
+    return callback
 
 
 def actor_for(user) -> str:
@@ -65,4 +79,6 @@ def ledger_append(*, actor: str, action: str, object_type: str, object_id, paylo
     LedgerHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
     note_entry()
     _checkpoint_after_commit()
+    for callback in _on_append:
+        callback(entry)
     return entry
