@@ -15,4 +15,6 @@ urlpatterns = [
     path("claims/<int:pk>/review/", teamwork.claim_review, name="desk-claim-review"),
     path("claims/<int:pk>/comments/", teamwork.claim_comment, name="desk-claim-comment"),
     path("claims/<int:pk>/follow/", teamwork.claim_follow, name="desk-claim-follow"),
+    path("events/", views.events, name="event-list"),
+    path("events/<int:pk>/", views.event_detail, name="event-detail"),
 ]
