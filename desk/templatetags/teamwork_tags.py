@@ -31,6 +31,8 @@ def review_panel(context, claim) -> dict:
             "moves": _moves_for(summary, request.user, role), "assigned": assigned,
             "can_mark": role_at_least(role, REVIEWER),
             "can_take": role_at_least(role, REVIEWER) and summary["state"] in table.ASSIGNABLE_STATES,
+            "can_assign_others": role_at_least(role, table.ASSIGN_OTHERS)
+            and summary["state"] in table.ASSIGNABLE_STATES,
             "following": Follow.objects.filter(user=request.user, claim_id=claim.pk).exists(),
             "csrf_token": context.get("csrf_token")}
 
