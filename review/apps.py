@@ -7,7 +7,9 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         """Register our rows with the ledger's reconciliation, and hear its entries to notify followers."""
+        from claims.selectors import add_to_claim_history
         from ledger import reconcile
+        from ledger.actions import Action
         from ledger.services import on_append
         from review.models import Assignment, Comment, Follow, Review
         from review.services import notify_followers
@@ -21,3 +23,6 @@ class ReviewConfig(AppConfig):
                                                        "resolved_by_id"])
         reconcile.register("follow", Follow, fields=["user_id", "claim_id", "source_id", "event_id"])
         on_append(notify_followers)
+        add_to_claim_history("review")  # a claim's review has the claim's id
+        add_to_claim_history("assignment", Action.CLAIM_ASSIGNED)
+        add_to_claim_history("comment", Action.COMMENT_CREATED)

@@ -160,3 +160,15 @@ def test_the_ledger_replays_every_teamwork_row(claim, reviewer, second_reviewer,
     result = reconcile()
     assert result["ok"], result["findings"]
     assert {"review", "assignment", "comment", "follow"} <= set(result["types"])
+
+
+def test_a_claims_history_holds_its_review_assignments_and_comments(claim, reviewer, second_reviewer, editor):
+    from claims.selectors import claim_history
+
+    bring_to(claim, "done", reviewer=reviewer, approver=second_reviewer)
+    comment = services.comment_create(claim=claim, author=reviewer, actor=actor(reviewer), text="All checked")
+    services.comment_resolve(comment=comment, by=editor, actor=actor(editor))
+    services.review_unassign(claim=claim, reviewer=reviewer, by=editor, actor=actor(editor))
+    actions = [entry.action for entry in claim_history(claim)]
+    assert actions[-7:] == ["claim.assigned", "review.moved", "review.moved", "review.moved", "comment.created",
+                            "comment.resolved", "claim.unassigned"]
