@@ -206,6 +206,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
 
+# E-mail: when CLAIMLEDGER_NOTIFICATION_EMAILS=1, mentions, assignments and approvals asked are also mailed
+# (by the Celery worker, after the change commits) to people who have an address.
+NOTIFICATION_EMAILS = env_bool("CLAIMLEDGER_NOTIFICATION_EMAILS", False)
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "claim-ledger@localhost")
+
 # Webhooks: http and loopback/private targets only for development and tests; attempts, back-off and timeout.
 WEBHOOKS_ALLOW_LOCAL = env_bool("CLAIMLEDGER_WEBHOOKS_ALLOW_LOCAL", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("CLAIMLEDGER_WEBHOOKS_MAX_ATTEMPTS", 8, minimum=1)

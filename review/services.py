@@ -15,6 +15,7 @@ from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from people.roles import role_at_least, role_of
 from review import table
+from review.emails import mail_after_commit
 from review.mentions import mentioned_usernames
 from review.models import (
     COMMENT_MAX_LENGTH,
@@ -55,7 +56,7 @@ def _notify(users, *, kind: str, entry: LedgerEntry, summary: str, claim_id: int
     rows = [Notification(recipient=user, kind=kind, claim_id=claim_id, comment=comment, seq=entry.seq,
                          actor=entry.actor, summary=summary[:300])
             for user in {u.pk: u for u in users}.values() if user.get_username() != skip]
-    Notification.objects.bulk_create(rows)
+    mail_after_commit(Notification.objects.bulk_create(rows))
     return len(rows)
 
 
