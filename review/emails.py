@@ -3,13 +3,12 @@
 Both parts come from templates: the HTML part escapes everything (comment and claim text included); the plain
 part is plain text, never read as markup.
 """
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from config.queueing import publish_soon
 from review.models import Notification, NotificationKind
 
 EMAILED = {NotificationKind.ASSIGNED, NotificationKind.MENTIONED, NotificationKind.APPROVAL_ASKED}
@@ -25,10 +24,7 @@ def mail_after_commit(notifications: list[Notification]) -> None:
 def _enqueue(ids: list[int]) -> None:
     from review.tasks import send_notification_emails
 
-    try:
-        send_notification_emails.apply_async((ids,), retry=False)
-    except Exception:  # a broker outage must not fail a committed change; the desk still shows them
-        logging.getLogger(__name__).warning("notification e-mails %s not queued: broker unreachable", ids)
+    publish_soon(send_notification_emails, ids, fallback="the desk still shows them")
 
 
 def message_for(notification: Notification) -> EmailMultiAlternatives:

@@ -1,10 +1,9 @@
 """Writes of webhooks: admins register and change endpoints (recorded); each ledger entry an endpoint wants
 becomes a delivery in the change's own transaction, sent by a background task once that transaction commits."""
-import logging
-
 from django.db import transaction
 
 from config.errors import DomainError
+from config.queueing import publish_soon
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.models import LedgerEntry
@@ -16,7 +15,7 @@ from webhooks.payloads import render
 from webhooks.selectors import endpoints_for
 from webhooks.signing import new_secret
 
-log = logging.getLogger(__name__)
+SWEEPER = "`manage.py send_webhooks` will send it"
 UNKNOWN_EVENTS = "Unknown events {events}; use some of: {choices}."
 NO_EVENTS = "Choose at least one event."
 UNKNOWN_FORMAT = "Unknown format {value!r}; use one of: {choices}."
@@ -96,8 +95,4 @@ def enqueue(delivery_ids: list[int]) -> None:
     from webhooks.tasks import deliver
 
     for delivery_id in delivery_ids:
-        try:
-            deliver.apply_async((delivery_id,), retry=False)
-        except Exception as exc:  # a broker outage must not fail a change that has already committed
-            log.warning("webhook delivery %s not queued (%s); `manage.py send_webhooks` will send it", delivery_id,
-                        exc)
+        publish_soon(deliver, delivery_id, fallback=SWEEPER)

@@ -1,10 +1,12 @@
 """Deliveries to a receiver this test starts on 127.0.0.1: signed, carrying the ledger entry's seq and hash,
 sent only after the change commits, retried after a 500, not retried forever, never sent to a disabled hook."""
 import json
+import threading
 
 import pytest
 
 from claims.services import assessment_record
+from config.queueing import THREAD_NAME
 from ledger.models import LedgerEntry
 from review.services import comment_create, review_assign
 from tests.factories import AttributionFactory, SourceFactory
@@ -141,3 +143,26 @@ def test_the_sweeper_sends_what_the_worker_never_got(receiver, admin_user, revie
     call_command("send_webhooks")
     assert len(receiver.requests) == 1 and Delivery.objects.get().status == DeliveryStatus.DELIVERED
     assert "1 due, 1 settled." in capsys.readouterr().out
+
+
+def test_an_unreachable_broker_leaves_the_change_committed_and_the_delivery_pending(
+        receiver, admin_user, reviewer, claim, django_capture_on_commit_callbacks, monkeypatch, caplog):
+    from kombu.exceptions import OperationalError
+
+    from config.celery import app as celery_app
+    from webhooks.tasks import deliver
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    _hook(receiver, admin_user, ["assessment.recorded"])
+    celery_app.conf.task_always_eager = False  # the eager_celery fixture puts it back
+    monkeypatch.setattr(deliver, "apply_async", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        mark = _mark(claim, reviewer)  # the request returns; the hand-off meets the broker in a thread
+    for thread in threading.enumerate():
+        if thread.name == THREAD_NAME:
+            thread.join()
+    assert type(mark).objects.filter(pk=mark.pk).exists()
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING and receiver.requests == []
+    assert "`manage.py send_webhooks` will send it" in caplog.text
