@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Status, Voice
-from claims.selectors import claims_matching
+from claims.search import claims_matching
 from sources.models import Document, SourceKind
 
 RANK_NEEDS_Q = "Ordering by rank needs a search: add q=…"

@@ -12,12 +12,11 @@ from rest_framework.response import Response
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.history import claim_as_of, claim_history
 from claims.models import Attribution, Claim
 from claims.selectors import (
     assessment_list,
-    claim_as_of,
     claim_detail,
-    claim_history,
     claim_list,
     claim_neighbours,
     document_detail,
@@ -256,7 +255,7 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
                                  **incoming.validated_data)
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
-        body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
+        body = AssessmentCreatedSerializer(mark.assessment, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 

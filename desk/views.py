@@ -7,8 +7,10 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.filters import ClaimFilter
+from claims.models import Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, report_ingest
+from claims.verdict import RULE
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
@@ -25,14 +27,10 @@ from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
 from review import selectors as review_selectors
-from sources.selectors import STATUSES, source_track_record
+from sources.selectors import source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
-VERDICT_RULE = ("Only each source's latest mark counts. With no source disputing or denying it, a claim is "
-                "corroborated once two independent sources corroborate it (a party cannot corroborate itself or its "
-                "own side). Any dispute, or a denial beside a corroboration, makes it disputed; denials alone make "
-                "it denied.")
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -130,7 +128,7 @@ def claim_detail(request, pk: int):
         "claim": claim,
         "context": claim_in_context(claim.document.text, claim.start, claim.end),
         "verdict": verdict_of(claim),
-        "rule": VERDICT_RULE,
+        "rule": RULE,
         "form": form,
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
@@ -165,7 +163,7 @@ def source_detail(request, pk: int):
         "source": source,
         "aliases": source.aliases.all(),
         "total": record["claims"],
-        "bars": status_bars({status: record[status] for status in STATUSES}),
+        "bars": status_bars({status: record[status] for status in Status.values}),
         "chart": chart_size(),
         "page": _page_of(request, selectors.source_claims(source)),
     })

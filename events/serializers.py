@@ -1,4 +1,5 @@
 """What the API shows of competing accounts, links and events, and what it accepts to change them."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Claim
@@ -107,8 +108,14 @@ class SideSerializer(serializers.Serializer):
 
 
 class EventDetailSerializer(serializers.ModelSerializer):
-    accounts = SideSerializer(many=True, source="sides", help_text="Each source's account, grouped by source.")
+    """An event with each side's account, given in the context as `accounts` (events.selectors.event_accounts)."""
+
+    accounts = serializers.SerializerMethodField(help_text="Each source's account, grouped by source.")
 
     class Meta:
         model = Event
         fields = ["id", "title", "description", "created_at", "accounts"]
+
+    @extend_schema_field(SideSerializer(many=True))
+    def get_accounts(self, event) -> list[dict]:
+        return SideSerializer(self.context["accounts"], many=True).data

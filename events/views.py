@@ -106,8 +106,7 @@ class EventListView(RoleAccess, generics.ListAPIView):
 
 
 def _event_body(event: Event) -> dict:
-    event.sides = event_accounts(event)
-    return EventDetailSerializer(event).data
+    return EventDetailSerializer(event, context={"accounts": event_accounts(event)}).data
 
 
 @extend_schema(summary="One event: each side's account", responses={200: EventDetailSerializer,

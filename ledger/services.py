@@ -26,6 +26,12 @@ def on_append(callback: Callable[[LedgerEntry], None]) -> Callable[[LedgerEntry]
     return callback
 
 
+def what_changed(before: dict, after: dict) -> dict:
+    """An edit's payload, "only what changed": the old and the new value of each key that differs."""
+    changed = [key for key in after if after[key] != before[key]]
+    return {"before": {key: before[key] for key in changed}, "after": {key: after[key] for key in changed}}
+
+
 def actor_for(user) -> str:
     """Name the person behind a change the way the ledger records it."""
     return f"user:{user.get_username()}"

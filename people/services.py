@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from config.errors import Conflict, DomainError
 from ledger.actions import Action
 from ledger.guard import recorded
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from people.roles import ADMIN, ROLES, role_of
 
 USERNAME_TAKEN = "The username {username!r} is already taken."
@@ -28,13 +28,12 @@ def _account(user: User) -> dict:
 
 def _change_payload(before: dict, after: dict, *, email_changed: bool, password: str) -> dict:
     """The ledger payload of an account change (empty when nothing changed): only what differs."""
-    changed = {k for k in after if after[k] != before[k]}
-    payload = {"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}}
+    payload = what_changed(before, after)
     if email_changed:
         payload["email_changed"] = True
     if password:
         payload["password"] = password
-    return payload if changed or email_changed or password else {}
+    return payload if payload["after"] or email_changed or password else {}
 
 
 def _check_role(role: str | None) -> None:

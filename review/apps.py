@@ -7,7 +7,7 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         """Register our rows with the ledger's reconciliation, and hear its entries to notify followers."""
-        from claims.selectors import add_to_claim_history
+        from claims.history import add_to_claim_history
         from ledger import reconcile
         from ledger.actions import Action
         from ledger.services import on_append

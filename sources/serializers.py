@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from sources.models import Source, SourceKind
+from sources.selectors import claim_statuses
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -16,11 +17,12 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class TrackRecordSerializer(serializers.Serializer):
+    """A source's claims counted, then counted again by each claim status."""
+
     claims = serializers.IntegerField(help_text="Claims attributed to the source (not an outlet's own voice).")
-    corroborated = serializers.IntegerField()
-    disputed = serializers.IntegerField()
-    denied = serializers.IntegerField()
-    unverified = serializers.IntegerField()
+
+    def get_fields(self):
+        return {**super().get_fields(), **{status: serializers.IntegerField() for status in claim_statuses()}}
 
 
 class SourceDetailSerializer(SourceSerializer):

@@ -12,7 +12,7 @@ from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
 from sources.names import name_key
 
@@ -191,15 +191,13 @@ def source_update(*, source: Source, actor: str, reason: str = "", **changes) ->
     before = snapshot(source)
     for field, value in changes.items():
         setattr(source, field, value.strip() if field == "name" else value)
-    after = snapshot(source)
-    changed = {k for k in after if after[k] != before[k]}
-    if not changed:
+    payload = what_changed(before, snapshot(source))
+    if not payload["after"]:
         return source
     source.save()
     ledger_append(actor=actor, action=Action.SOURCE_CHANGED, object_type="source", object_id=source.pk,
-                  payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
-                  reason=reason)
-    if "affiliation_id" in changed:  # who counts as independent of whom has changed
+                  payload=payload, reason=reason)
+    if "affiliation_id" in payload["after"]:  # who counts as independent of whom has changed
         _sources_changed(_with_affiliates(source), actor=actor, reason=f"source {source.pk} affiliation changed")
     return source
 

@@ -8,7 +8,7 @@ from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.models import LedgerEntry
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from webhooks.addresses import url_refusal
 from webhooks.models import EVENTS, Delivery, Endpoint, PayloadFormat
 from webhooks.payloads import render
@@ -63,11 +63,9 @@ def endpoint_update(*, endpoint: Endpoint, actor: str, reason: str = "", **chang
     secret_changed = "secret" in changes and changes["secret"] != endpoint.secret
     for field, value in changes.items():
         setattr(endpoint, field, value)
-    after = snapshot(endpoint)
-    changed = [key for key in after if after[key] != before[key]]
-    if changed or secret_changed:
+    payload = what_changed(before, snapshot(endpoint))
+    if payload["after"] or secret_changed:
         endpoint.save()
-        payload = {"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}}
         if secret_changed:
             payload["secret_rotated"] = True
         ledger_append(actor=actor, action=Action.WEBHOOK_CHANGED, object_type="webhook", object_id=endpoint.pk,

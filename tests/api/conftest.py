@@ -51,4 +51,4 @@ def mark(claim, source, stance, reviewer):
     from claims.services import assessment_record
 
     return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer,
-                             actor=f"user:{reviewer.username}")
+                             actor=f"user:{reviewer.username}").assessment

@@ -163,7 +163,7 @@ def test_the_ledger_replays_every_teamwork_row(claim, reviewer, second_reviewer,
 
 
 def test_a_claims_history_holds_its_review_assignments_and_comments(claim, reviewer, second_reviewer, editor):
-    from claims.selectors import claim_history
+    from claims.history import claim_history
 
     bring_to(claim, "done", reviewer=reviewer, approver=second_reviewer)
     comment = services.comment_create(claim=claim, author=reviewer, actor=actor(reviewer), text="All checked")

@@ -163,6 +163,6 @@ def test_an_unreachable_broker_leaves_the_change_committed_and_the_delivery_pend
     for thread in threading.enumerate():
         if thread.name == THREAD_NAME:
             thread.join()
-    assert type(mark).objects.filter(pk=mark.pk).exists()
+    assert type(mark.assessment).objects.filter(pk=mark.assessment.pk).exists()
     assert Delivery.objects.get().status == DeliveryStatus.PENDING and receiver.requests == []
     assert "`manage.py send_webhooks` will send it" in caplog.text
