@@ -51,6 +51,7 @@ bench: venv
 	$(PY) bench/extraction.py
 	$(PY) bench/ledger.py --entries 10000,100000
 	$(PY) bench/competing.py --claims 100000
+	$(PY) bench/webhooks.py --marks 100
 
 clean-venv:
 	rm -rf $(VENV)
