@@ -1,4 +1,6 @@
 """Reads of webhook endpoints and their deliveries."""
+from datetime import timedelta
+
 from django.db.models import Prefetch, Q, QuerySet
 
 from webhooks.models import Delivery, DeliveryAttempt, DeliveryStatus, Endpoint
@@ -21,7 +23,8 @@ def deliveries_of(endpoint: Endpoint) -> QuerySet[Delivery]:
             .order_by("-id"))
 
 
-def due_deliveries(now) -> QuerySet[Delivery]:
-    """Deliveries still pending whose next attempt is due (or never scheduled)."""
+def due_deliveries(now, *, handed_off_within: timedelta = timedelta(minutes=1)) -> QuerySet[Delivery]:
+    """Deliveries still pending whose retry is due, or never tried though handed off longer ago than a minute."""
+    never_tried = Q(next_attempt_at__isnull=True, created_at__lte=now - handed_off_within)
     return (Delivery.objects.filter(status=DeliveryStatus.PENDING)
-            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)).order_by("id"))
+            .filter(never_tried | Q(next_attempt_at__lte=now)).order_by("id"))

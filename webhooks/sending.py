@@ -5,6 +5,7 @@ from datetime import timedelta
 import requests
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from webhooks.addresses import url_refusal
@@ -35,13 +36,25 @@ def _post(url: str, body: bytes, secret: str) -> tuple[int | None, str]:
     return response.status_code, ""
 
 
+def _take(delivery_id: int, now) -> bool:
+    """Take a pending delivery for one sender (a worker, or the sweeper) for as long as a POST may last."""
+    free = Q(sending_until__isnull=True) | Q(sending_until__lt=now)
+    lease = now + timedelta(seconds=settings.WEBHOOKS_TIMEOUT_SECONDS * 2 + 5)
+    return bool(Delivery.objects.filter(free, pk=delivery_id, status=DeliveryStatus.PENDING)
+                .update(sending_until=lease))
+
+
 def attempt(delivery_id: int) -> int | None:
-    """Try one delivery once; return the seconds until a retry, or None when it is settled (sent, failed, cancelled)."""
+    """Try one delivery once; return the seconds until a retry, or None when it is settled (sent, failed, cancelled)
+    or another sender has it."""
     delivery = Delivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != DeliveryStatus.PENDING:
         return None
+    now = timezone.now()
     if not delivery.endpoint.active:
         Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.CANCELLED, next_attempt_at=None)
+        return None
+    if not _take(delivery.pk, now):
         return None
     started = time.monotonic()
     code, error = _post(delivery.endpoint.url, delivery.body.encode("utf-8"), delivery.endpoint.secret)
@@ -56,6 +69,6 @@ def attempt(delivery_id: int) -> int | None:
         Delivery.objects.filter(pk=delivery.pk).update(
             attempts=number, last_status_code=code,
             status=DeliveryStatus.DELIVERED if ok else (DeliveryStatus.PENDING if retry_in else DeliveryStatus.FAILED),
-            delivered_at=now if ok else None,
+            delivered_at=now if ok else None, sending_until=None,
             next_attempt_at=now + timedelta(seconds=retry_in) if retry_in else None)
     return retry_in

@@ -140,7 +140,7 @@ def test_the_sweeper_sends_what_the_worker_never_got(receiver, admin_user, revie
 
     _hook(receiver, admin_user, ["assessment.recorded"])
     _mark(claim, reviewer)  # in the test's transaction: the on-commit hand-off never happens
-    call_command("send_webhooks")
+    call_command("send_webhooks", "--all")
     assert len(receiver.requests) == 1 and Delivery.objects.get().status == DeliveryStatus.DELIVERED
     assert "1 due, 1 settled." in capsys.readouterr().out
 
@@ -166,3 +166,20 @@ def test_an_unreachable_broker_leaves_the_change_committed_and_the_delivery_pend
     assert type(mark.assessment).objects.filter(pk=mark.assessment.pk).exists()
     assert Delivery.objects.get().status == DeliveryStatus.PENDING and receiver.requests == []
     assert "`manage.py send_webhooks` will send it" in caplog.text
+
+
+def test_a_delivery_another_sender_holds_is_not_sent_twice(receiver, admin_user, reviewer, claim):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from webhooks.sending import attempt
+
+    _hook(receiver, admin_user, ["assessment.recorded"])
+    _mark(claim, reviewer)
+    delivery = Delivery.objects.get()
+    Delivery.objects.filter(pk=delivery.pk).update(sending_until=timezone.now() + timedelta(seconds=30))
+    assert attempt(delivery.pk) is None and receiver.requests == []
+    Delivery.objects.filter(pk=delivery.pk).update(sending_until=None)
+    assert attempt(delivery.pk) is None and len(receiver.requests) == 1
+
