@@ -113,12 +113,17 @@ def documents_with_claims(claims: QuerySet[Claim]) -> QuerySet[Document]:
 
 
 def document_detail(pk: int) -> Document:
-    """Return a document with its claims in order, each with its attributions and their sources."""
-    document = (documents_with_claims(claim_list().order_by("position")).annotate(claim_count=Count("claims"))
+    """Return a document with its outlet and claim count; its claims are read a page at a time."""
+    document = (Document.objects.select_related("outlet").annotate(claim_count=Count("claims"))
                 .filter(pk=pk).first())
     if document is None:
         raise NotFound(f"There is no document {pk}.")
     return document
+
+
+def document_claims(document: Document) -> QuerySet[Claim]:
+    """The report's claims in order, each with its attributions and their sources, for paging."""
+    return claim_list().filter(document=document).order_by("position", "pk")
 
 
 def assessment_list() -> QuerySet[Assessment]:

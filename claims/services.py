@@ -20,6 +20,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceKind
+from sources.names import fit_name
 from sources.services import document_create, source_resolve, text_sha256
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -95,9 +96,11 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> t
     for mention in found.sources:
         source, created = source_resolve(name=mention.name, actor=actor, kind_hint=extraction.guess_kind(mention.name))
         created_count += created
-        speakers.append({"source": source, "name_as_written": mention.name, "cue": mention.cue or "",
-                         "stance": mention.stance, "reported_to": mention.reported_to or "",
-                         "hedge": mention.hedge or ""})
+        # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
+        speakers.append({"source": source, "name_as_written": fit_name(mention.name),
+                         "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
+                         "reported_to": fit_name(mention.reported_to or "", 200),
+                         "hedge": fit_name(mention.hedge or "", 100)})
     return speakers, created_count
 
 

@@ -23,6 +23,7 @@ from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
+from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
@@ -174,9 +175,13 @@ def ledger(request):
     """The audit trail, newest first, with the chain checked end to end and its current head."""
     filterset = LedgerEntryFilter(request.GET, queryset=selectors.ledger_entries())
     entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
+    page = _page_of(request, entries)
+    full = sees_private(request.user)
+    for entry in page:  # shown, never saved: the ledger's rows are append-only
+        entry.payload = shown_payload(entry.object_type, entry.payload, full=full)
     return _render(request, "desk/ledger.html", {
         "filterset": filterset,
-        "page": _page_of(request, entries),
+        "page": page,
         "head": ledger_selectors.head(),
         "verification": verify_chain_recent(),
     }, status=400 if filterset.errors else 200)

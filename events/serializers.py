@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Claim
+from config.api import IdField
 from events.models import ClaimLink, Event, LinkRelation
 
 MAX_LIMIT = 50
@@ -56,8 +57,8 @@ class ClaimLinkSerializer(serializers.ModelSerializer):
 
 
 class ClaimLinkCreateSerializer(serializers.Serializer):
-    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    other = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), help_text="The competing claim.")
+    claim = IdField(queryset=Claim.objects.all())
+    other = IdField(queryset=Claim.objects.all(), help_text="The competing claim.")
     relation = serializers.ChoiceField(choices=LinkRelation.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
@@ -73,8 +74,8 @@ class EventSerializer(serializers.ModelSerializer):
 class EventCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, required=False)
-    from_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False,
+    claims = IdField(queryset=Claim.objects.all(), many=True, required=False)
+    from_claim = IdField(queryset=Claim.objects.all(), required=False,
                                                     help_text="Gather this claim and every claim linked to it.")
 
     def validate(self, data):
@@ -84,7 +85,7 @@ class EventCreateSerializer(serializers.Serializer):
 
 
 class EventClaimsSerializer(serializers.Serializer):
-    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, allow_empty=False)
+    claims = IdField(queryset=Claim.objects.all(), many=True, allow_empty=False)
 
 
 class AccountClaimSerializer(serializers.Serializer):

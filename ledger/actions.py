@@ -30,6 +30,7 @@ class Action(StrEnum):
     EVENTCLAIM_CREATED = "eventclaim.created"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
+    USER_LOCKED_OUT = "user.locked_out"
     # The desk as a team (review/): review states, assignments, comments, follows, notifications.
     REVIEW_MOVED = "review.moved"
     CLAIM_ASSIGNED = "claim.assigned"

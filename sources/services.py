@@ -14,7 +14,7 @@ from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
-from sources.names import name_key
+from sources.names import fit_name, name_key
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -162,6 +162,7 @@ def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, descri
 @recorded
 def source_resolve(*, name: str, actor: str, kind_hint: str = SourceKind.OTHER) -> tuple[Source, bool]:
     """Return the source a name refers to, creating it when new; a near spelling becomes an alias."""
+    name = fit_name(name)
     key = name_key(name)
     if not key:
         raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
@@ -272,7 +273,8 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
                     dateline_place: str = "", ingested_by=None) -> Document:
     """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
     document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
-                        dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
     try:
         document.full_clean(exclude=["sha256", "ingested_by"])
     except ValidationError as exc:
