@@ -8,6 +8,8 @@ from review.models import COMMENT_MAX_LENGTH, Comment, Follow, Notification, Not
 from review.selectors import review_summary
 from sources.models import Source
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
 
 class PersonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -101,7 +103,8 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 
 class NotificationsReadSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, allow_empty=False,
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False,
+                                allow_empty=False, max_length=200,
                                 help_text="The notifications to mark read; all unread ones when left out.")
 
 

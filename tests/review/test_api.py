@@ -1,6 +1,7 @@
 """The teamwork API: the role matrix of every new endpoint, the one error shape, CSRF for sessions, the claim's
 `review` object in its detail, and notification reads in a fixed number of queries."""
 import pytest
+from django.http import HttpRequest
 from rest_framework.test import APIClient
 
 from review import services
@@ -59,7 +60,7 @@ def test_role_matrix(request, api, claim, second_reviewer, who, action):
 
 def test_a_session_patch_without_csrf_token_is_refused(claim, reviewer):
     client = APIClient(enforce_csrf_checks=True)
-    assert client.login(username=reviewer.username, password="correct horse battery staple")
+    assert client.login(request=HttpRequest(), username=reviewer.username, password="correct horse battery staple")
     response = client.patch(f"/api/claims/{claim.pk}/review/", {"state": "in_review"}, format="json")
     assert response.status_code == 403 and "CSRF" in response.json()["error"]["message"]
 
