@@ -143,3 +143,28 @@ def test_reading_notifications_costs_the_same_queries_for_2_or_40(api, claim, re
         with django_assert_num_queries(3):  # role lookup, count, page (claims joined)
             response = client.get("/api/notifications/?page_size=50")
         assert response.json()["count"] == total
+
+
+def test_the_schema_documents_every_teamwork_route_and_the_review_object():
+    from io import StringIO
+
+    import yaml
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("spectacular", "--validate", stdout=out)
+    schema = yaml.safe_load(out.getvalue())
+    routes = {"/api/claims/{id}/review/": {"get", "patch"}, "/api/claims/{id}/comments/": {"get", "post"},
+              "/api/comments/{id}/": {"patch", "delete"}, "/api/comments/{id}/resolve/": {"post"},
+              "/api/notifications/": {"get"}, "/api/notifications/read/": {"post"},
+              "/api/webhooks/": {"get", "post"}, "/api/webhooks/{id}/": {"get", "patch"},
+              "/api/webhooks/{id}/deliveries/": {"get"}}
+    for path, methods in routes.items():
+        assert methods <= set(schema["paths"][path]), path
+    review = schema["components"]["schemas"]["ClaimDetail"]["properties"]["review"]
+    assert review["allOf"] == [{"$ref": "#/components/schemas/ClaimReviewSection"}]
+    assert set(schema["components"]["schemas"]["ClaimReviewSection"]["properties"]) == {
+        "state", "assignees", "submitted_by", "approved_by", "approved_at", "updated_at"}
+    assert {"unread"} <= {p["name"] for p in schema["paths"]["/api/notifications/"]["get"]["parameters"]}
+    refusal = schema["paths"]["/api/claims/{id}/review/"]["patch"]["responses"]["409"]
+    assert refusal["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/Error"
