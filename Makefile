@@ -10,7 +10,7 @@ SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
 DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)
 
-.PHONY: run worker test lint bench venv clean-venv
+.PHONY: run serve worker test lint bench bench-quick venv clean-venv
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,16 @@ run: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
 	$(DEV) $(PY) manage.py create_local_admin --port $(PORT)
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production: gunicorn (several workers) behind the reverse proxy, configured by the environment alone
+# (.env.example; the README's "Deploying" section). Refuses to start when a production variable is missing.
+WEB_WORKERS ?= 3
+BIND ?= 127.0.0.1:8000
+serve: venv
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input -v0
+	$(VENV)/bin/gunicorn config.wsgi --bind $(BIND) --workers $(WEB_WORKERS) --access-logfile - --timeout 60
+
 # A Celery worker for background ingest (`manage.py ingest --queue`, the batch API); needs CELERY_BROKER_URL's Redis.
 WORKER_CONCURRENCY ?= 2
 worker: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
@@ -47,11 +57,21 @@ test: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# Newsroom scale (bench/scale.py, figures into bench/results.json): SQLite at 10,000 and 100,000 claims, and,
+# when BENCH_DATABASE_URL names a PostgreSQL database, PostgreSQL at 10,000 and 1,000,000 with 1, 2 and 4 workers.
+BENCH_DATABASE_URL ?=
 bench: venv
+	env -u DATABASE_URL $(PY) bench/scale.py --claims 10000,100000
+	if [ -n "$(BENCH_DATABASE_URL)" ]; then \
+	  DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/scale.py --claims 10000,1000000 --workers 1,2,4; fi
 	$(PY) bench/extraction.py
 	$(PY) bench/ledger.py --entries 10000,100000
 	$(PY) bench/competing.py --claims 100000
 	$(PY) bench/webhooks.py --marks 100
+
+# A smoke run of the scale benchmark (CI): 2,000 claims on SQLite, nothing written, no thresholds.
+bench-quick: venv
+	env -u DATABASE_URL $(PY) bench/scale.py --claims 2000 --runs 10 --quick
 
 clean-venv:
 	rm -rf $(VENV)

@@ -132,10 +132,11 @@ def deliver_and_wait(claim_rows, reviewer, hook, receiver, gap: float) -> list[f
 def drain(broker: str) -> None:
     """Wait until the worker has taken every queued task (the earlier rows' deliveries), then a moment more."""
     import redis
+    from django.conf import settings
 
     queue = redis.Redis.from_url(broker)
     deadline = time.monotonic() + 300
-    while queue.llen("celery") and time.monotonic() < deadline:
+    while queue.llen(settings.CELERY_TASK_DEFAULT_QUEUE) and time.monotonic() < deadline:
         time.sleep(0.2)
     time.sleep(1)
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
+from config import params
 from config.api import IdField, spreadsheet_cell
 from config.errors import DomainError
 from ledger.models import LedgerEntry
@@ -242,11 +243,32 @@ class IngestSerializer(serializers.Serializer):
             raise DomainError(message, code="unsupported_file", fields={"file": [message]}, status=415)
         return read_upload(upload)
 
+    def validate_published_at(self, value):
+        """A time both databases can store (config/params.py), or a clear 400."""
+        try:
+            return value and params.bounded_moment(value, "published_at")
+        except DomainError as refused:
+            raise serializers.ValidationError(refused.message) from None
+
     def validate(self, data):
         if ("text" in data) == ("file" in data):
             raise serializers.ValidationError({"text": ["Send the report as `text` or as a `file` upload, "
                                                         "one of the two."]})
         return data
+
+
+class IngestTextSerializer(IngestSerializer):
+    """A report as JSON (for the schema: `text` is then required)."""
+
+    text = serializers.CharField(trim_whitespace=False, min_length=1, help_text="The report as plain text.")
+    file = None
+
+
+class IngestFileSerializer(IngestSerializer):
+    """A report uploaded as multipart (for the schema: `file` is then required)."""
+
+    text = None
+    file = serializers.FileField(help_text="A UTF-8 .txt file.")
 
 
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",

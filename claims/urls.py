@@ -1,9 +1,8 @@
-"""Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+"""API routes of this app, mounted under /api/ (pages are the desk's: desk/urls.py)."""
 from django.urls import path
 
 from claims import views
 
-urlpatterns = []
 api_urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
     path("documents/<id:pk>/", views.DocumentDetailView.as_view(), name="api-document-detail"),

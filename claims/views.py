@@ -38,7 +38,9 @@ from claims.serializers import (
     DocumentDetailSerializer,
     DocumentSerializer,
     HistoryEntrySerializer,
+    IngestFileSerializer,
     IngestSerializer,
+    IngestTextSerializer,
 )
 from claims.services import (
     assessment_record,
@@ -112,8 +114,8 @@ def _filter_parameters(filterset) -> list[OpenApiParameter]:
 @extend_schema_view(
     get=extend_schema(summary="List reports", responses={200: DocumentSerializer(many=True), **error_responses(400)}),
     post=extend_schema(
-        summary="Ingest a report (editors)", request={"application/json": IngestSerializer,
-                                                      "multipart/form-data": IngestSerializer},
+        summary="Ingest a report (editors)", request={"application/json": IngestTextSerializer,
+                                                      "multipart/form-data": IngestFileSerializer},
         description="JSON with `text`, or a multipart upload of a UTF-8 `.txt` file in `file`. 201 with the stored "
                     "report and its claims; 200 with the existing report when the same text was ingested before.",
         responses={201: DocumentDetailSerializer, 200: DocumentDetailSerializer,

@@ -5,6 +5,8 @@ and XFrameOptionsMiddleware sends X-Frame-Options; this middleware adds what Dja
 """
 import functools
 
+from django.conf import settings
+
 # Scripts and styles only from our own static files: a report that smuggles markup past escaping still cannot run.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -22,6 +24,11 @@ API_DOCS_POLICY = (
 HTML_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Permissions-Policy": PERMISSIONS_POLICY}
 
 
+def _debug_error_page(response) -> bool:
+    """Django's own 404 and 500 pages in DEBUG style themselves inline; they never reach a newsroom's readers."""
+    return settings.DEBUG and response.status_code in (404, 500)
+
+
 def is_html(response) -> bool:
     """Whether a response is a page a browser renders (the policy means nothing on JSON or files)."""
     return response.headers.get("Content-Type", "").split(";")[0].strip().lower() == "text/html"
@@ -35,7 +42,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_html(response):
+        if is_html(response) and not _debug_error_page(response):
             for name, value in HTML_HEADERS.items():
                 response.headers.setdefault(name, value)
         return response

@@ -1,7 +1,7 @@
 """The desk's pages (no API routes: the API lives with each app)."""
 from django.urls import path
 
-from desk import teamwork, views
+from desk import batches, teamwork, views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
@@ -12,9 +12,11 @@ urlpatterns = [
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
     path("notifications/", teamwork.notifications, name="desk-notifications"),
-    path("claims/<int:pk>/review/", teamwork.claim_review, name="desk-claim-review"),
-    path("claims/<int:pk>/comments/", teamwork.claim_comment, name="desk-claim-comment"),
-    path("claims/<int:pk>/follow/", teamwork.claim_follow, name="desk-claim-follow"),
+    path("claims/<id:pk>/review/", teamwork.claim_review, name="desk-claim-review"),
+    path("claims/<id:pk>/comments/", teamwork.claim_comment, name="desk-claim-comment"),
+    path("claims/<id:pk>/follow/", teamwork.claim_follow, name="desk-claim-follow"),
     path("events/", views.events, name="event-list"),
     path("events/<id:pk>/", views.event_detail, name="event-detail"),
+    path("batches/", batches.batches, name="desk-batches"),
+    path("batches/<uuid:pk>/", batches.batch, name="desk-batch"),
 ]

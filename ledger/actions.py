@@ -29,6 +29,7 @@ class Action(StrEnum):
     EVENT_CREATED = "event.created"
     EVENTCLAIM_CREATED = "eventclaim.created"
     USER_CREATED = "user.created"
+    BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"
     USER_LOCKED_OUT = "user.locked_out"
     # The desk as a team (review/): review states, assignments, comments, follows, notifications.

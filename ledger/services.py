@@ -1,9 +1,11 @@
 """Appending to the ledger: the only way an entry is written."""
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 from ledger.canonical import GENESIS_HASH
 from ledger.checkpoints import sign_after_commit
@@ -63,28 +65,69 @@ def _checkpoint_after_commit() -> None:
         transaction.on_commit(sign_after_commit)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to record: what happened to which object, with its before/after payload."""
+
+    action: str
+    object_type: str
+    object_id: object
+    payload: dict
+    reason: str = ""
+
+
+COPIED_FIELDS = ("seq", "recorded_at", "actor", "action", "object_type", "object_id", "payload", "reason",
+                 "prev_hash", "hash")
+
+
+def _insert(entries: list[LedgerEntry]) -> None:
+    """Insert new entries in one statement: COPY on PostgreSQL (the head is locked meanwhile), else a bulk insert."""
+    if connection.vendor != "postgresql":
+        LedgerEntry.objects.bulk_create(entries)
+        return
+    columns = ", ".join(connection.ops.quote_name(name) for name in COPIED_FIELDS)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY ledger_entry ({columns}) FROM STDIN") as copy:
+        for entry in entries:
+            copy.write_row([entry.seq, entry.recorded_at, entry.actor, entry.action, entry.object_type,
+                            entry.object_id, Jsonb(entry.payload), entry.reason, entry.prev_hash, entry.hash])
+
+
+def _entries_appended(entries: list[LedgerEntry]) -> None:
+    """Everything that follows new entries while the head is still locked: the write guard's tally, the checkpoint."""
+    note_entry(len(entries))
+    _checkpoint_after_commit()
+
+
+def ledger_append_many(*, actor: str, changes: list[Change]) -> list[LedgerEntry]:
+    """Record a change's rows in one locked step; call it last in the change's transaction, after the rows are written.
+
+    The head is locked once for all of them and held only from here to the commit.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError(NOT_IN_TRANSACTION)
+    if not changes:
+        return []
+    head = _lock_head()
+    seq, prev_hash, now = head.seq, head.hash, timezone.now()
+    entries = []
+    for change in changes:
+        seq += 1
+        entry = LedgerEntry(seq=seq, recorded_at=now, actor=actor, action=str(change.action),
+                            object_type=change.object_type, object_id=str(change.object_id),
+                            payload=change.payload, reason=change.reason or "", prev_hash=prev_hash)
+        entry.hash = prev_hash = entry.compute_hash()
+        entries.append(entry)
+    _insert(entries)
+    LedgerHead.objects.filter(pk=1).update(seq=seq, hash=prev_hash)
+    _entries_appended(entries)
+    for entry in entries:
+        for callback in _on_append:
+            callback(entry)
+    return entries
+
+
 def ledger_append(*, actor: str, action: str, object_type: str, object_id, payload: dict,
                   reason: str = "") -> LedgerEntry:
     """Record one change; call it last in the change's own transaction, after the rows are written."""
-    if not connection.in_atomic_block:
-        raise RuntimeError(NOT_IN_TRANSACTION)
-    head = _lock_head()
-    entry = LedgerEntry(
-        seq=head.seq + 1,
-        recorded_at=timezone.now(),
-        actor=actor,
-        action=str(action),  # an Action member is stored as its plain name
-        object_type=object_type,
-        object_id=str(object_id),
-        payload=payload,
-        reason=reason or "",
-        prev_hash=head.hash,
-    )
-    entry.hash = entry.compute_hash()
-    entry.save(force_insert=True)
-    LedgerHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
-    note_entry()
-    _checkpoint_after_commit()
-    for callback in _on_append:
-        callback(entry)
-    return entry
+    change = Change(action=action, object_type=object_type, object_id=object_id, payload=payload, reason=reason)
+    return ledger_append_many(actor=actor, changes=[change])[0]

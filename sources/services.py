@@ -2,6 +2,8 @@
 import hashlib
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
@@ -12,7 +14,7 @@ from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append, what_changed
+from ledger.services import Change, ledger_append, ledger_append_many, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
 from sources.names import fit_name, name_key
 
@@ -77,21 +79,95 @@ def _fuzzy_lengths(key: str) -> tuple[int, int]:
     return math.ceil(len(key) * cutoff / (2 - cutoff)), math.floor(len(key) * (2 - cutoff) / cutoff)
 
 
-def _fuzzy_find(key: str) -> Source | None:
-    """Find a source whose name or alias is the same spelling but for a letter or two."""
-    words = len(key.split())
-    shortest, longest = _fuzzy_lengths(key)
-    near = {"key_length__gte": shortest, "key_length__lte": longest}
-    choices = {}
-    for source_id, other in (Source.objects.annotate(key_length=Length("name_key")).filter(**near)
-                             .values_list("id", "name_key")):
-        choices[("source", source_id)] = other
-    for source_id, other in (SourceAlias.objects.annotate(key_length=Length("name_key")).filter(**near)
-                             .values_list("source_id", "name_key")):
-        choices[("alias", source_id)] = other
-    candidates = {k: v for k, v in choices.items() if len(v.split()) == words}
-    match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return Source.objects.get(pk=match[2][1]) if match else None
+class _NearSpellings:
+    """The names and aliases a report's new names may be near spellings of, read once per report."""
+
+    def __init__(self, keys: list[str]):
+        windows = [_fuzzy_lengths(key) for key in keys]
+        near = {"key_length__gte": min(w[0] for w in windows), "key_length__lte": max(w[1] for w in windows)}
+        self.choices: dict[tuple, str] = {}
+        self.pending: dict[tuple, Source] = {}
+        for source_id, other in (Source.objects.annotate(key_length=Length("name_key")).filter(**near)
+                                 .values_list("id", "name_key")):
+            self.choices[("source", source_id)] = other
+        for source_id, other in (SourceAlias.objects.annotate(key_length=Length("name_key")).filter(**near)
+                                 .values_list("source_id", "name_key")):
+            self.choices[("alias", source_id)] = other
+
+    def add(self, key: str, source: Source) -> None:
+        """Make a name this report is about to create findable by the report's later names."""
+        slot = ("new", len(self.pending))
+        self.pending[slot] = source
+        self.choices[slot] = key
+
+    def find(self, key: str) -> Source | None:
+        """Return the source whose name or alias is the same spelling but for a letter or two."""
+        words = len(key.split())
+        shortest, longest = _fuzzy_lengths(key)
+        candidates = {slot: other for slot, other in self.choices.items()
+                      if shortest <= len(other) <= longest and len(other.split()) == words}
+        match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if not match:
+            return None
+        slot = match[2]
+        return self.pending[slot] if slot[0] == "new" else Source.objects.get(pk=slot[1])
+
+
+@dataclass
+class NamePlan:
+    """What a report's names refer to, worked out by reads alone, and the sources and aliases to create first."""
+
+    found: dict[str, Source] = dataclass_field(default_factory=dict)
+    new_sources: list[Source] = dataclass_field(default_factory=list)
+    new_aliases: list[SourceAlias] = dataclass_field(default_factory=list)
+
+    def source_for(self, name: str) -> Source:
+        """Return the source a planned name refers to (saved once names_store has run)."""
+        return self.found[name_key(fit_name(name))]
+
+
+def _exact_matches(keys: set[str]) -> dict[str, Source]:
+    """Find sources by their names, then by their aliases, for many keys in two queries."""
+    found = {source.name_key: source for source in Source.objects.filter(name_key__in=keys)}
+    rest = keys - found.keys()
+    if rest:
+        found.update({alias.name_key: alias.source
+                      for alias in SourceAlias.objects.select_related("source").filter(name_key__in=rest)})
+    return found
+
+
+def names_plan(names: Iterable[tuple[str, str]]) -> NamePlan:
+    """Resolve names (with a kind for new ones) in order, as source_resolve would one by one, writing nothing."""
+    named = [(fit_name(name), kind, name_key(fit_name(name))) for name, kind in names]
+    for _, kind, key in named:
+        if not key:
+            raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
+        _check_kind(kind)
+    plan = NamePlan(found=_exact_matches({key for *_, key in named}))
+    near = None
+    for name, kind, key in named:
+        if key in plan.found:
+            continue
+        near = near or _NearSpellings([k for *_, k in named if k not in plan.found])
+        source = near.find(key)
+        if source is not None:
+            plan.new_aliases.append(SourceAlias(source=source, name=name.strip(), name_key=key))
+        else:
+            source = Source(name=name.strip(), kind=kind, name_key=key)
+            plan.new_sources.append(source)
+            near.add(key, source)
+        plan.found[key] = source
+    return plan
+
+
+def names_store(plan: NamePlan) -> list[Change]:
+    """Create the plan's new sources and aliases in two bulk inserts; return the ledger changes to append."""
+    Source.objects.bulk_create(plan.new_sources)
+    SourceAlias.objects.bulk_create(plan.new_aliases)
+    return ([Change(Action.SOURCE_CREATED, "source", source.pk, {"after": snapshot(source)},
+                    reason="first mention in a report") for source in plan.new_sources]
+            + [Change(Action.SOURCEALIAS_CREATED, "sourcealias", alias.pk, {"after": snapshot(alias)})
+               for alias in plan.new_aliases])
 
 
 def _check_name_free(name: str, *, except_source: Source | None = None) -> str:
@@ -162,18 +238,9 @@ def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, descri
 @recorded
 def source_resolve(*, name: str, actor: str, kind_hint: str = SourceKind.OTHER) -> tuple[Source, bool]:
     """Return the source a name refers to, creating it when new; a near spelling becomes an alias."""
-    name = fit_name(name)
-    key = name_key(name)
-    if not key:
-        raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
-    source = source_find(name)
-    if source is not None:
-        return source, False
-    source = _fuzzy_find(key)
-    if source is not None:
-        _add_alias(source=source, name=name, actor=actor)
-        return source, False
-    return source_create(name=name, kind=kind_hint, actor=actor, reason="first mention in a report"), True
+    plan = names_plan([(name, kind_hint)])
+    ledger_append_many(actor=actor, changes=names_store(plan))
+    return plan.source_for(name), bool(plan.new_sources)
 
 
 @recorded
@@ -268,18 +335,31 @@ def source_merge(*, source: Source, into: Source, actor: str, reason: str = "") 
     return into
 
 
+def document_build(*, text: str, title: str, outlet: Source, url: str = "", published_at=None,
+                   dateline_place: str = "", ingested_by=None, check_outlet: bool = True) -> Document:
+    """Return a report as it will be stored, checked field by field, before anything is written."""
+    document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
+    unchecked = ["sha256", "ingested_by"] + ([] if check_outlet else ["outlet"])
+    try:
+        document.full_clean(exclude=unchecked)
+    except ValidationError as exc:
+        raise refusal(exc) from None
+    return document
+
+
+def document_change(document: Document) -> Change:
+    """The ledger change that records a stored report."""
+    return Change(Action.DOCUMENT_INGESTED, "document", document.pk, {"after": snapshot(document)})
+
+
 @recorded
 def document_create(*, text: str, title: str, outlet: Source, actor: str, url: str = "", published_at=None,
                     dateline_place: str = "", ingested_by=None) -> Document:
     """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
-    document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
-                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
-                        ingested_by=ingested_by)
-    try:
-        document.full_clean(exclude=["sha256", "ingested_by"])
-    except ValidationError as exc:
-        raise refusal(exc) from None
+    document = document_build(text=text, title=title, outlet=outlet, url=url, published_at=published_at,
+                              dateline_place=dateline_place, ingested_by=ingested_by)
     document.save()
-    ledger_append(actor=actor, action=Action.DOCUMENT_INGESTED, object_type="document", object_id=document.pk,
-                  payload={"after": snapshot(document)})
+    ledger_append_many(actor=actor, changes=[document_change(document)])
     return document

@@ -1,9 +1,8 @@
-"""Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+"""API routes of this app, mounted under /api/ (pages are the desk's: desk/urls.py)."""
 from django.urls import path
 
 from sources import views
 
-urlpatterns = []
 api_urlpatterns = [
     path("sources/", views.SourceListView.as_view(), name="api-source-list"),
     path("sources/<id:pk>/", views.SourceDetailView.as_view(), name="api-source-detail"),

@@ -16,27 +16,25 @@ from .lexicon import (
     DETERMINERS,
     DISPUTING_LEMMAS,
     DOCUMENT_NOUNS,
+    EYEWITNESSES,
     MODALS,
     NAMED_SUBJECT_LEMMAS,
     NEEDS_NEXT,
+    NOT_DECLARED,
     NOUNY_LEMMAS,
     NOUNY_S_LEMMAS,
     PERSON_NOUNS,
     PHRASAL_BLOCKERS,
     PREPOSITIONS,
+    PRONOUN_SUBJECTS,
+    QUESTION_WORDS,
     QUOTE_LEMMAS,
     TIME_WORDS,
-    words,
 )
 from .model import Stance
 from .phrases import Phrase
 from .subject import np_word
 from .tokens import Token
-
-PRONOUN_SUBJECTS = words("he she it they we i you who")
-_QUESTION_WORDS = words("whether if what how why when where who which for about to")
-_NOT_DECLARED = words("emergency war bankruptcy curfew holiday zone zones ceasefire truce independence mourning"
-                      " lockdown disaster closed open martial")
 
 
 def explicit_clause(tokens: list[Token], i: int) -> bool:
@@ -112,7 +110,7 @@ def _question(use: Use) -> bool | None:
     """"asked whether the plan was legal" is a question; "asked, “Why now?”" reports."""
     if use.lemma != "ask":
         return None
-    return not any(t.low in _QUESTION_WORDS for t in use.after(3))
+    return not any(t.low in QUESTION_WORDS for t in use.after(3))
 
 
 def _estimate(use: Use) -> bool | None:
@@ -139,7 +137,7 @@ def _naming(use: Use) -> bool | None:
 
 def _declared_state(use: Use) -> bool | None:
     """"declared a state of emergency": an act, not a claim."""
-    return False if use.lemma == "declare" and any(t.low in _NOT_DECLARED for t in use.after(6)) else None
+    return False if use.lemma == "declare" and any(t.low in NOT_DECLARED for t in use.after(6)) else None
 
 
 def _cited_as_saying(use: Use) -> bool | None:
@@ -204,8 +202,11 @@ def _named_subject(use: Use) -> bool | None:
 
 
 def _seen(use: Use) -> bool | None:
-    """"the correspondents saw" is witnessing; only present "see" ("Forecasters see ...") reports."""
-    return use.form in {"see", "sees"} if use.lemma == "see" else None
+    """"Forecasters see ..." reports; past "saw" only for an eyewitness ("A Reuters correspondent saw ...")."""
+    if use.lemma != "see":
+        return None
+    before = use.tokens[use.i - 1].low if use.i else ""
+    return use.form in {"see", "sees"} or before in EYEWITNESSES
 
 
 # Ordered: the first check with an opinion decides. Each docstring carries its example.

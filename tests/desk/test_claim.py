@@ -7,7 +7,7 @@ from desk.forms import UNKNOWN_SOURCE
 from ledger.models import LedgerEntry
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from tests.desk.html import elements_with
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 def test_seed_report_shows_each_of_its_19_claims_highlighted_with_its_exact_text(page_client, viewer, seed_document):

@@ -5,7 +5,7 @@ from claims.services import assessment_record
 from tests.desk.html import elements_with
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 def _search(client, **params) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.utils.dateparse import parse_datetime
 
 from claims.models import Claim
-from claims.services import report_ingest
+from tests.conftest import built_once_or_now, ingest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXPECTATIONS = json.loads((Path(__file__).parent / "competing_expectations.json").read_text(encoding="utf-8"))
@@ -17,12 +17,22 @@ def claim_saying(fragment: str) -> Claim:
     return Claim.objects.get(text__contains=fragment)
 
 
-@pytest.fixture
-def reports(db):
+def ingest_reports() -> list:
     """The seed report and the three market-shelling reports, ingested the way editors ingest them."""
-    return [report_ingest(text=(ROOT / report["path"]).read_text(encoding="utf-8"), actor="command:tests",
-                          published_at=parse_datetime(report["published_at"])).document
-            for report in EXPECTATIONS["reports"]]
+    return [ingest((ROOT / report["path"]).read_text(encoding="utf-8"),
+                   published_at=parse_datetime(report["published_at"])) for report in EXPECTATIONS["reports"]]
+
+
+@pytest.fixture
+def reports(request, db):
+    """The four reports: ingested for this test, or read back where the module ingested them once."""
+    return built_once_or_now(request, "reports_once", ingest_reports)
+
+
+@pytest.fixture(scope="module")
+def reports_once(module_db):
+    """The four reports, ingested once for a whole module whose tests only read them (see module_db)."""
+    return ingest_reports()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from events.services import claim_link_confirm
 from ledger.services import actor_for
 from tests.events.conftest import EXPECTATIONS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reports_once")]  # the four reports, ingested once
 TOWN_LEDE = "BEIRUT (Wire) - Shells hit the market of Maarat Hermeh on Tuesday, killing nine."
 
 
