@@ -6,7 +6,8 @@ from ledger.models import LedgerEntry
 from tests.browser.conftest import PASSWORD
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Transactional without serialized_rollback, as tests/browser/test_desk.py explains.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _switch_to(page, user):
