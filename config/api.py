@@ -101,7 +101,7 @@ _ERROR_MEANINGS = {
     404: "No such object.",
     409: "The change clashes with the current state; nothing was changed.",
     413: "The report is larger than the limit.",
-    415: "The upload is not a UTF-8 text file.",
+    415: "The body's media type cannot be read here (JSON, a form or multipart), or an upload is not UTF-8 text.",
     429: "Too many writes; wait and retry.",
     503: "A service the change needs did not answer in time: the ledger stayed busy past the lock timeout (retry "
          "after Retry-After s), or the background queue's broker is down; nothing was changed.",

@@ -42,7 +42,7 @@ def _review_response(claim_id: int) -> Response:
                     "reviewer, not assigned and not the one who sent it, approves it (`done`). Reviewers assign "
                     "themselves; editors assign anyone with the reviewer role. All or nothing: one ledger entry per "
                     "assignment and per move.",
-        responses={200: ReviewSerializer, **error_responses(400, 404, 409, 429)}),
+        responses={200: ReviewSerializer, **error_responses(400, 404, 409, 429, 415)}),
 )
 class ClaimReviewStateView(RoleAccess, generics.GenericAPIView):
     """GET shows a claim's review; PATCH sets its assignees and moves it as the state table allows."""
@@ -68,7 +68,7 @@ class ClaimReviewStateView(RoleAccess, generics.GenericAPIView):
                       responses={200: CommentSerializer(many=True), **error_responses(404)}),
     post=extend_schema(summary="Comment on a claim (reviewers)", request=CommentCreateSerializer,
                        description="`@username` mentions notify those people, if they exist and can see claims.",
-                       responses={201: CommentSerializer, **error_responses(400, 404, 429)}),
+                       responses={201: CommentSerializer, **error_responses(400, 404, 429, 415)}),
 )
 class ClaimCommentsView(RoleAccess, generics.ListCreateAPIView):
     """GET lists a claim's comments (removed ones too, shown as removed); POST adds one."""
@@ -94,7 +94,7 @@ class ClaimCommentsView(RoleAccess, generics.ListCreateAPIView):
 
 @extend_schema_view(
     patch=extend_schema(summary="Edit your comment", request=CommentEditSerializer,
-                        responses={200: CommentSerializer, **error_responses(400, 404, 409, 429)}),
+                        responses={200: CommentSerializer, **error_responses(400, 404, 409, 429, 415)}),
     delete=extend_schema(summary="Remove a comment (its author, or an editor)", parameters=[REASON],
                          description="The comment stays in its thread, shown as removed; the ledger keeps its text.",
                          responses={204: None, **error_responses(404, 429)}),
@@ -152,7 +152,7 @@ class NotificationListView(RoleAccess, generics.ListAPIView):
 
 
 @extend_schema(summary="Mark your notifications read", request=NotificationsReadSerializer,
-               responses={200: NotificationsMarkedSerializer, **error_responses(400, 429)})
+               responses={200: NotificationsMarkedSerializer, **error_responses(400, 415, 429)})
 class NotificationsReadView(RoleAccess, generics.GenericAPIView):
     """Mark the given notifications read, or all unread ones; other people's are never touched."""
 
@@ -172,7 +172,7 @@ class NotificationsReadView(RoleAccess, generics.GenericAPIView):
     post=extend_schema(summary="Follow a claim, a source or an event", request=FollowCreateSerializer,
                        description="You hear when the claim (or a claim of the source or event) changes status, "
                                    "gets a mark or moves in review.",
-                       responses={201: FollowSerializer, **error_responses(400, 429)}),
+                       responses={201: FollowSerializer, **error_responses(400, 429, 415)}),
 )
 class FollowListView(RoleAccess, generics.ListCreateAPIView):
     """The caller's follows."""

@@ -44,7 +44,7 @@ class AdminOnly:
                       responses={200: EndpointSerializer(many=True), **error_responses()}),
     post=extend_schema(summary="Register a webhook endpoint (admins)", request=EndpointWriteSerializer,
                        description=SIGNING + " URLs must be https to a public address.",
-                       responses={201: EndpointCreatedSerializer, **error_responses(400, 429)}),
+                       responses={201: EndpointCreatedSerializer, **error_responses(400, 429, 415)}),
 )
 class EndpointListView(AdminOnly, generics.ListCreateAPIView):
     """GET lists endpoints (secrets hidden); POST registers one and shows its secret once."""
@@ -68,7 +68,7 @@ class EndpointListView(AdminOnly, generics.ListCreateAPIView):
                                                                         **error_responses(404)}),
     patch=extend_schema(summary="Change a webhook endpoint (admins)", request=EndpointUpdateSerializer,
                         description="`active: false` stops deliveries at once, those already queued included.",
-                        responses={200: EndpointSerializer, **error_responses(400, 404, 429)}),
+                        responses={200: EndpointSerializer, **error_responses(400, 404, 429, 415)}),
 )
 class EndpointDetailView(AdminOnly, generics.GenericAPIView):
     """GET shows an endpoint; PATCH changes its URL, events, format, secret or active flag."""
