@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# ClaimReview's addresses point at the desk as served: the port `make run` listens on, unless set.
+CLAIMLEDGER_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 # Development secrets live outside the repository, never in it.
 export CLAIMLEDGER_STATE_DIR ?= $(HOME)/.claim-ledger
 STATE_DIR := $(CLAIMLEDGER_STATE_DIR)
 SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
-DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)
+DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE) \
+	CLAIMLEDGER_PUBLIC_URL=$(CLAIMLEDGER_PUBLIC_URL)
 
 .PHONY: run serve worker test lint bench bench-quick venv clean-venv
 

@@ -14,11 +14,10 @@ CONTENT_SECURITY_POLICY = (
 )
 # The pages need no camera, microphone, location or payment: say so, so an injected frame cannot ask for them.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# The API's Swagger UI is drf-spectacular's page: its script and styles come from the jsDelivr CDN, and it keeps a
-# short inline <style>; its own init script is served separately (SpectacularSwaggerSplitView), never inline.
+# The API's Swagger UI is drf-spectacular's page: its script and styles are our own static files (the sidecar
+# package), and it keeps a short inline <style>; its init script is served separately (SpectacularSwaggerSplitView).
 API_DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 HTML_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Permissions-Policy": PERMISSIONS_POLICY}

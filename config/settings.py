@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our static files (no CDN)
     "people",
     "ledger",
     "sources",
@@ -240,6 +241,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema maps every endpoint and filter: only people with a newsroom role may read it.
     "SERVE_PERMISSIONS": ["people.permissions.IsViewer"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Attributions and marks both have a "stance", with different choices: name the two enums apart.
     "ENUM_NAME_OVERRIDES": {
         "AttributionStanceEnum": "claims.models.Stance",

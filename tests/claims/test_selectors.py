@@ -18,9 +18,10 @@ pytestmark = pytest.mark.django_db
 STORED_SOURCES = 10_000
 # A mark that leaves the status as it was: a savepoint, lock the claim, check its three references, save the mark,
 # append its ledger entry (lock the head, insert, move the head; PostgreSQL also sets a lock timeout), then read the
-# claim's marks, its attributions and the affiliation chains involved (one query), and release the savepoint.
+# claim's marks, its attributions, the affiliation chains involved (one query) and the names of the sources
+# for the verdict's reason (one query), and release the savepoint.
 # The ledger's listeners read once each: who follows the claim (review) and which webhooks want the mark (webhooks).
-MARK_QUERIES = 13 + 2 + (connection.vendor == "postgresql")
+MARK_QUERIES = 14 + 2 + (connection.vendor == "postgresql")
 
 
 @recorded

@@ -105,7 +105,8 @@ def test_relation_filter_keeps_only_that_relation(reports, claim_by):
 def test_corrected_attribution_changes_what_counts_as_own_source(seed_document, claim_by):
     denial, ministry = claim_by("It denies accusations"), claim_by("Russia s defense ministry says it is attacking")
     rebels = claim_by("Western-vetted rebels said").attributions.get()
-    attribution_update(attribution=rebels, source=ministry.attributions.get().source, actor="command:tests")
+    attribution_update(attribution=rebels, source=ministry.attributions.get().source, actor="command:tests",
+                       reason="the ministry said it")
     assert not _found(competing_accounts(denial, limit=10), "Western-vetted rebels said")
 
 
