@@ -2,7 +2,7 @@
 from django.contrib.auth.models import User
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from claims.models import Attribution, Claim
+from claims.models import LISTED_CLAIMS, Claim
 from people.roles import ADMIN, EDITOR, REVIEWER, ROLES
 from review.models import Assignment, Comment, Follow, Notification, Review, ReviewState
 
@@ -69,15 +69,16 @@ def queue_filter(name: str, user) -> Q | Exists:
 
 
 def open_claims() -> QuerySet[Claim]:
-    """Every claim not yet done in review."""
-    return Claim.objects.exclude(review__state=ReviewState.DONE)
+    """Every listed claim not yet done in review."""
+    return Claim.objects.filter(LISTED_CLAIMS).exclude(review__state=ReviewState.DONE)
 
 
 def queue(name: str, user) -> QuerySet[Claim]:
-    """The claims of one queue, oldest first, with what a queue card shows (reports, attributions, sources)."""
-    attributions = Prefetch("attributions", queryset=Attribution.objects.select_related("source").order_by("position"))
-    return (Claim.objects.filter(queue_filter(name, user)).select_related("document__outlet")
-            .defer("document__text").prefetch_related(attributions).order_by("created_at", "id"))
+    """The claims of one queue, oldest first, with what a queue card shows (reports, attributions, sources);
+    claims of withdrawn reports are left out, as everywhere in the desk."""
+    from claims.selectors import claims_with_sources
+
+    return claims_with_sources().filter(LISTED_CLAIMS).filter(queue_filter(name, user)).order_by("created_at", "id")
 
 
 def queue_counts(claims: QuerySet[Claim], user) -> dict[str, int]:
