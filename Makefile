@@ -70,6 +70,7 @@ bench: venv
 	$(PY) bench/extraction.py
 	$(PY) bench/ledger.py --entries 10000,100000
 	$(PY) bench/competing.py --claims 100000
+	$(PY) bench/webhooks.py --marks 100
 
 # A smoke run of the scale benchmark (CI): 2,000 claims on SQLite, nothing written, no thresholds.
 bench-quick: venv

@@ -54,17 +54,32 @@ def _with_names(marks: list[dict]) -> list[dict]:
     return marks
 
 
+# Object types of other apps that belong to a claim's history: (object type, the action creating one on a claim),
+# or (object type, None) when the object's id is the claim's. Apps built on claims add theirs in ready().
+_history_types: list[tuple[str, str | None]] = []
+
+
+def add_to_claim_history(object_type: str, created_by: str | None = None) -> None:
+    """Let an app built on claims put its objects' entries in each claim's history; claims imports none of them."""
+    if (object_type, created_by) not in _history_types:
+        _history_types.append((object_type, created_by))
+
+
 def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
     """Return the ledger entries of a claim, its attributions (even removed ones) and its marks, oldest first."""
     def created_on_claim(object_type: str, action: str):
         return LedgerEntry.objects.filter(object_type=object_type, action=action,
                                           payload__after__claim_id=claim.pk).values("object_id")
 
-    return LedgerEntry.objects.filter(
-        Q(object_type="claim", object_id=str(claim.pk))
-        | Q(object_type="attribution", object_id__in=created_on_claim("attribution", Action.ATTRIBUTION_CREATED))
-        | Q(object_type="assessment", object_id__in=created_on_claim("assessment", Action.ASSESSMENT_RECORDED))
-    ).order_by("seq")
+    belongs = (Q(object_type="claim", object_id=str(claim.pk))
+               | Q(object_type="attribution", object_id__in=created_on_claim("attribution", Action.ATTRIBUTION_CREATED))
+               | Q(object_type="assessment", object_id__in=created_on_claim("assessment", Action.ASSESSMENT_RECORDED)))
+    for object_type, created_by in _history_types:
+        if created_by is None:
+            belongs |= Q(object_type=object_type, object_id=str(claim.pk))
+        else:
+            belongs |= Q(object_type=object_type, object_id__in=created_on_claim(object_type, created_by))
+    return LedgerEntry.objects.filter(belongs).order_by("seq")
 
 
 def claim_entries(claim_id: str) -> QuerySet[LedgerEntry]:

@@ -1,4 +1,6 @@
 """What the API shows of claims, documents and marks, and what it accepts to change them."""
+from django.conf import settings
+from django.utils.module_loading import import_string
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -119,6 +121,13 @@ class ClaimDetailSerializer(ClaimSerializer):
 
     class Meta(ClaimSerializer.Meta):
         fields = [*ClaimSerializer.Meta.fields, "sentence_context", "assessments", "verdict", "as_of"]
+
+    def get_fields(self):
+        """Add the sections other apps give a claim's detail (settings.CLAIM_DETAIL_SECTIONS); claims imports none."""
+        fields = super().get_fields()
+        for name, path in settings.CLAIM_DETAIL_SECTIONS.items():
+            fields[name] = import_string(path)(source="*", read_only=True)
+        return fields
 
     def to_representation(self, claim):
         data = super().to_representation(claim)

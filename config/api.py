@@ -101,7 +101,8 @@ _ERROR_MEANINGS = {
     404: "No such object.",
     409: "The change clashes with the current state; nothing was changed.",
     413: "The upload is larger than its limit.",
-    415: "The upload's content is not of an accepted type.",
+    415: "The body's media type cannot be read here (JSON, a form or multipart), or an upload's content is not of "
+         "an accepted type.",
     429: "Too many writes; wait and retry.",
     503: "A service the change needs did not answer in time: the ledger stayed busy past the lock timeout (retry "
          "after Retry-After s), or the background queue's broker is down; nothing was changed.",

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "claims",
     "events",
     "publishing",
+    "review",
+    "webhooks",
     "batches",
     "desk",
     "axes",
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "review.context_processors.notifications",
             ],
         },
     },
@@ -265,6 +268,12 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AttributionStanceEnum": "claims.models.Stance",
         "MarkStanceEnum": "claims.models.AssessmentStance",
+        "StatusEnum": "claims.models.Status",
+        "KindEnum": "sources.models.SourceKind",
+        "ReviewStateEnum": "review.models.ReviewState",
+        "NotificationKindEnum": "review.models.NotificationKind",
+        "DeliveryStatusEnum": "webhooks.models.DeliveryStatus",
+        "PayloadFormatEnum": "webhooks.models.PayloadFormat",
     },
 }
 
@@ -279,6 +288,9 @@ LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 # Account changes in the ledger are read in full by admins only; others see who acted, not the payload.
 LEDGER_PRIVATE_OBJECT_TYPES = ["user"]
 LEDGER_SEES_PRIVATE = "people.roles.is_admin"
+
+# Sections other apps add to a claim's detail in the API (name → serializer); claims imports none of them.
+CLAIM_DETAIL_SECTIONS = {"review": "review.serializers.ClaimReviewSectionSerializer"}
 
 # Background work (bulk ingest, follow-up tasks) on Celery. Only `--queue` and the batch API need the broker.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
@@ -313,6 +325,19 @@ LEDGER_WITNESSES = env_list("LEDGER_WITNESSES", [])
 LEDGER_WITNESS_TIMEOUT_SECONDS = env_int("LEDGER_WITNESS_TIMEOUT_SECONDS", 3, minimum=1)
 # A directory outside the database where every new checkpoint note is also appended (checkpoints.log).
 LEDGER_CHECKPOINT_DIR = env_str("LEDGER_CHECKPOINT_DIR") or None
+
+# E-mail: when CLAIMLEDGER_NOTIFICATION_EMAILS=1, mentions, assignments and approvals asked are also mailed
+# (by the Celery worker, after the change commits) to people who have an address.
+NOTIFICATION_EMAILS = env_bool("CLAIMLEDGER_NOTIFICATION_EMAILS", False)
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "claim-ledger@localhost")
+
+# Webhooks: http and loopback/private targets only for development and tests; attempts, back-off and timeout.
+WEBHOOKS_ALLOW_LOCAL = env_bool("CLAIMLEDGER_WEBHOOKS_ALLOW_LOCAL", False)
+WEBHOOKS_MAX_ATTEMPTS = env_int("CLAIMLEDGER_WEBHOOKS_MAX_ATTEMPTS", 8, minimum=1)
+WEBHOOKS_RETRY_SECONDS = env_int("CLAIMLEDGER_WEBHOOKS_RETRY_SECONDS", 30, minimum=1)
+WEBHOOKS_TIMEOUT_SECONDS = env_int("CLAIMLEDGER_WEBHOOKS_TIMEOUT_SECONDS", 10, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -13,7 +13,9 @@ from evidence import urls as evidence_urls
 from ledger import urls as ledger_urls
 from people import urls as people_urls
 from publishing import urls as publishing_urls
+from review import urls as review_urls
 from sources import urls as sources_urls
+from webhooks import urls as webhooks_urls
 
 api_urlpatterns = [
     *people_urls.api_urlpatterns,
@@ -24,6 +26,8 @@ api_urlpatterns = [
     *publishing_urls.api_urlpatterns,
     *batches_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
+    *review_urls.api_urlpatterns,
+    *webhooks_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
          name="api-docs"),

@@ -1,7 +1,7 @@
 """The desk's pages (no API routes: the API lives with each app)."""
 from django.urls import path
 
-from desk import batches, editors, views
+from desk import batches, editors, teamwork, views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
@@ -25,6 +25,10 @@ urlpatterns = [
     path("sources/<id:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
+    path("notifications/", teamwork.notifications, name="desk-notifications"),
+    path("claims/<id:pk>/review/", teamwork.claim_review, name="desk-claim-review"),
+    path("claims/<id:pk>/comments/", teamwork.claim_comment, name="desk-claim-comment"),
+    path("claims/<id:pk>/follow/", teamwork.claim_follow, name="desk-claim-follow"),
     path("events/", views.events, name="event-list"),
     path("events/<id:pk>/", views.event_detail, name="event-detail"),
     path("batches/", batches.batches, name="desk-batches"),

@@ -45,6 +45,7 @@ from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER, role_at_least
 from publishing.selectors import publication_of
 from publishing.services import claim_publish, claim_unpublish
+from review import selectors as review_selectors
 from sources import services as sources_services
 from sources.models import Document, Source
 from sources.selectors import merge_suggestions, source_track_record
@@ -299,8 +300,11 @@ def ledger(request):
 @desk_page()
 def review(request):
     """Claims waiting for a verdict, oldest first unless asked, narrowed by report, outlet or status."""
-    filterset = ReviewQueueFilter(request.GET, queryset=selectors.review_queue())
-    claims = filterset.qs if filterset.is_valid() else selectors.review_queue().none()
+    chosen = request.GET.get("queue")  # one of the teamwork queues (review/selectors.py), or the verdict queue
+    teamwork = chosen in review_selectors.QUEUES
+    base = review_selectors.queue(chosen, request.user) if teamwork else selectors.review_queue()
+    filterset = ReviewQueueFilter(request.GET, queryset=base)
+    claims = filterset.qs if filterset.is_valid() else base.none()
     page = _page_of(request, claims, REVIEW_PAGE_SIZE)
     claims_here, here = list(page), request.get_full_path()
     # After a mark the queue comes back with the next claim current, so the reviewer's place is kept.

@@ -47,6 +47,20 @@ class Action(StrEnum):
     TOKEN_CREATED = "token.created"
     TOKEN_DELETED = "token.deleted"
     USER_LOCKED_OUT = "user.locked_out"
+    # The desk as a team (review/): review states, assignments, comments, follows, notifications.
+    REVIEW_MOVED = "review.moved"
+    CLAIM_ASSIGNED = "claim.assigned"
+    CLAIM_UNASSIGNED = "claim.unassigned"
+    COMMENT_CREATED = "comment.created"
+    COMMENT_CHANGED = "comment.changed"
+    COMMENT_REMOVED = "comment.removed"  # the row stays, shown as removed; `.deleted` would mean the row is gone
+    COMMENT_RESOLVED = "comment.resolved"
+    FOLLOW_CREATED = "follow.created"
+    FOLLOW_DELETED = "follow.deleted"
+    NOTIFICATIONS_READ = "notifications.read"
+    # Webhooks (webhooks/): endpoints admins register.
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_CHANGED = "webhook.changed"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":

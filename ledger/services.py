@@ -9,7 +9,7 @@ The costly part of each entry's hash is computed before the lock is taken, so th
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -55,6 +55,18 @@ class Change:
     object_id: object
     payload: dict
     reason: str = ""
+
+_on_append: list[Callable[[LedgerEntry], None]] = []
+
+
+def on_append(callback: Callable[[LedgerEntry], None]) -> Callable[[LedgerEntry], None]:
+    """Let an app react to each new entry inside the change's own transaction (notifications, webhook outbox).
+
+    The ledger imports none of them: each registers in its AppConfig.ready(). A callback must not append entries.
+    """
+    if callback not in _on_append:
+        _on_append.append(callback)
+    return callback
 
 
 def what_changed(before: dict, after: dict) -> dict:
@@ -223,6 +235,9 @@ def ledger_append_many(*, actor: str, changes: Iterable[Change | Mapping]) -> li
     seal.seq, seal.hash, seal.root = entries[-1].seq, entries[-1].hash, root
     if service is None:
         seal()
+    for entry in entries:
+        for callback in _on_append:
+            callback(entry)
     return entries
 
 

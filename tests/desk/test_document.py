@@ -55,7 +55,7 @@ def test_unknown_report_is_not_found(page_client, viewer):
 def test_report_page_costs_the_same_queries_for_19_claims(page_client, viewer, seed_document,
                                                           django_assert_max_num_queries):
     client = page_client(viewer)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get(f"/documents/{seed_document.pk}/").status_code == 200
 
 

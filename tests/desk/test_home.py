@@ -110,5 +110,5 @@ def test_front_page_queries_do_not_grow_with_reports(page_client, viewer, django
     for _ in range(12):
         ClaimFactory(document=DocumentFactory())
     client = page_client(viewer)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get("/").status_code == 200

@@ -63,7 +63,7 @@ def test_review_queue_queries_do_not_grow_with_claims(page_client, reviewer, dja
     for _ in range(12):
         AttributionFactory()
     client = page_client(reviewer)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):
         assert client.get("/review/").status_code == 200
 
 

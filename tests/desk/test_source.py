@@ -64,5 +64,5 @@ def test_source_page_queries_do_not_grow_with_claims(page_client, viewer, django
     for _ in range(12):
         AttributionFactory(source=speaker)
     client = page_client(viewer)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert client.get(f"/sources/{speaker.pk}/").status_code == 200

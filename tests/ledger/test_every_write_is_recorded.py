@@ -20,7 +20,8 @@ def test_the_ledgered_models_are_the_ones_we_expect():
     assert set(IDS) == {"sources.Source", "sources.SourceAlias", "sources.Document", "claims.Claim",
                         "claims.Attribution", "claims.Assessment", "events.Event", "events.EventClaim",
                         "events.ClaimLink", "evidence.EvidenceItem", "claims.AssessmentEvidence",
-                        "publishing.Publication", "sources.DocumentRevision"}
+                        "publishing.Publication", "sources.DocumentRevision", "review.Review", "review.Assignment",
+                        "review.Comment", "review.Follow", "webhooks.Endpoint"}
 
 
 @pytest.mark.parametrize("model", LEDGERED, ids=IDS)
