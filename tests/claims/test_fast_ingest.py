@@ -71,13 +71,15 @@ def test_a_source_taken_by_a_concurrent_ingest_is_tried_again_and_found(monkeypa
     def store_after_a_rival(plan):
         calls.append(plan)
         if len(calls) == 1:
-            SourceFactory(name="Police")  # the rival's commit, just before ours
+            # the rival's commit, just before ours ("Police" and "army" are this report's own unnamed parties,
+            # so the shared name both ingests plan to create is the outlet's)
+            SourceFactory(name="Wire Desk", kind="media")
         return real_store(plan)
 
     monkeypatch.setattr(services, "names_store", store_after_a_rival)
     result = report_ingest(text=SHORT, actor="command:tests", outlet="Wire Desk")
     assert len(calls) == 2 and result.created
-    assert Source.objects.filter(name="Police").count() == 1
+    assert Source.objects.filter(name="Wire Desk").count() == 1
 
 
 @pytest.mark.postgres
