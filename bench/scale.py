@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import random
+import socket
 import statistics
 import subprocess
 import sys
@@ -267,6 +268,17 @@ def ledger_checks(database_url: str, tmp: Path) -> dict:
             "export_peak_rss_mb": round(peak_mb, 1)}
 
 
+def wait_for_worker(celery_app, node: str, process: subprocess.Popen, seconds: int = 180) -> None:
+    """Start the clock only once the worker answers, so its boot is not counted as ingest time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the Celery worker exited with {process.returncode}")
+        if celery_app.control.ping(destination=[node], timeout=1.0):
+            return
+    raise SystemExit(f"the Celery worker {node} did not answer within {seconds}s")
+
+
 def workers_throughput(database_url: str, counts: list[int], claims: int) -> dict:
     """Ingest fresh reports through batches and real Celery workers, once per worker count: claims per second."""
     from batches.reading import QueuedReport
@@ -285,7 +297,7 @@ def workers_throughput(database_url: str, counts: list[int], claims: int) -> dic
                                    f"{queue}@%h"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         try:
-            time.sleep(5)  # the worker boots while the reports are generated and queued
+            wait_for_worker(celery_app, f"{queue}@{socket.gethostname()}", worker)
             salt = uuid.uuid4().hex[:8]
             reports = [QueuedReport(name=f"w{count}-{n}", text=f"{text}(batch {salt})\n")
                        for n, (text, _) in enumerate(corpus(claims, seed=count + 100))]

@@ -1,15 +1,16 @@
 """Appending to the ledger: the only way an entry is written."""
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from psycopg.types.json import Jsonb
 
-from ledger.canonical import GENESIS_HASH
+from ledger.canonical import GENESIS_HASH, canonical_json
 from ledger.checkpoints import sign_after_commit
 from ledger.guard import note_entry
-from ledger.models import LedgerEntry, LedgerHead
+from ledger.models import LedgerEntry, LedgerHead, format_time
 
 NOT_IN_TRANSACTION = "ledger_append() must run inside the transaction.atomic() block of the change it records."
 HEAD_MISSING = "The ledger head row is missing while entries exist: run `manage.py verify_ledger`; do not write."
@@ -67,16 +68,27 @@ COPIED_FIELDS = ("seq", "recorded_at", "actor", "action", "object_type", "object
                  "prev_hash", "hash")
 
 
-def _insert(entries: list[LedgerEntry]) -> None:
+def _insert(entries: list[LedgerEntry], payloads: list[str]) -> None:
     """Insert new entries in one statement: COPY on PostgreSQL (the head is locked meanwhile), else a bulk insert."""
     if connection.vendor != "postgresql":
         LedgerEntry.objects.bulk_create(entries)
         return
     columns = ", ".join(connection.ops.quote_name(name) for name in COPIED_FIELDS)
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY ledger_entry ({columns}) FROM STDIN") as copy:
-        for entry in entries:
+        for entry, payload in zip(entries, payloads, strict=True):
             copy.write_row([entry.seq, entry.recorded_at, entry.actor, entry.action, entry.object_type,
-                            entry.object_id, Jsonb(entry.payload), entry.reason, entry.prev_hash, entry.hash])
+                            entry.object_id, payload, entry.reason, entry.prev_hash, entry.hash])
+
+
+def _hashed_around_the_head(actor: str, change: Change) -> tuple[bytes, bytes]:
+    """An entry's canonical JSON, but for its prev_hash, seq and time: the costly part, done before the head is locked.
+
+    RFC 8785 orders the hashed fields action, actor, object_id, object_type, payload, prev_hash, reason, seq, time,
+    so the bytes split around the three the head decides (ledger/verify.py defines the scheme).
+    """
+    fixed = canonical_json({"action": str(change.action), "actor": actor, "object_id": str(change.object_id),
+                            "object_type": change.object_type, "payload": change.payload})
+    return fixed[:-1] + b',"prev_hash":"', b'","reason":' + canonical_json(change.reason or "") + b',"seq":'
 
 
 def _entries_appended(entries: list[LedgerEntry]) -> None:
@@ -94,17 +106,21 @@ def ledger_append_many(*, actor: str, changes: list[Change]) -> list[LedgerEntry
         raise RuntimeError(NOT_IN_TRANSACTION)
     if not changes:
         return []
+    parts = [_hashed_around_the_head(actor, change) for change in changes]
+    payloads = [json.dumps(change.payload) for change in changes] if connection.vendor == "postgresql" else []
     head = _lock_head()
     seq, prev_hash, now = head.seq, head.hash, timezone.now()
+    time_part = b',"time":"' + format_time(now).encode() + b'"}'
     entries = []
-    for change in changes:
+    for change, (before, after) in zip(changes, parts, strict=True):
         seq += 1
-        entry = LedgerEntry(seq=seq, recorded_at=now, actor=actor, action=str(change.action),
-                            object_type=change.object_type, object_id=str(change.object_id),
-                            payload=change.payload, reason=change.reason or "", prev_hash=prev_hash)
-        entry.hash = prev_hash = entry.compute_hash()
-        entries.append(entry)
-    _insert(entries)
+        digest = hashlib.sha256(before + prev_hash.encode() + after + str(seq).encode() + time_part).hexdigest()
+        entries.append(LedgerEntry(seq=seq, recorded_at=now, actor=actor, action=str(change.action),
+                                   object_type=change.object_type, object_id=str(change.object_id),
+                                   payload=change.payload, reason=change.reason or "", prev_hash=prev_hash,
+                                   hash=digest))
+        prev_hash = digest
+    _insert(entries, payloads)
     LedgerHead.objects.filter(pk=1).update(seq=seq, hash=prev_hash)
     _entries_appended(entries)
     return entries

@@ -1,7 +1,6 @@
 """Checking the ledger in the database: the chain (with ledger/verify.py's checker), the head row, the checkpoints."""
 import hashlib
 import json
-import re
 from decimal import Decimal
 
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
@@ -16,9 +15,7 @@ from ledger.keys import signing_key
 from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead
 from ledger.verify import HASHED_FIELDS, ChainChecker, ChainFailure, checkpoint_anchors, entry_hash
 
-# Text the fast hash cannot vouch for: characters beyond the BMP (where code-point key order differs from
-# RFC 8785's UTF-16 order) and digit runs that may be integers beyond 2**53. The strict encoder decides those.
-_NEEDS_STRICT = re.compile("[\U00010000-\U0010FFFF]|\\d{16}")
+MAX_SAFE_INTEGER = 2**53 - 1
 CHUNK = 5000
 # The time as the hash spells it (format_time), made by the database, so no row becomes a datetime and back.
 _POSTGRES_ROWS = ("SELECT seq, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), actor, "
@@ -28,18 +25,29 @@ _SQLITE_ROWS = ("SELECT seq, CAST(recorded_at AS TEXT), actor, action, object_ty
                 "prev_hash, hash FROM ledger_entry ORDER BY seq")
 
 
-def fast_entry_hash(fields: dict) -> str:
-    """entry_hash for fields read back from the database, in one C-level dump where that is provably the same.
+def _decoded_int(text: str):
+    """An integer beyond 2**53 decodes as Decimal, which json.dumps refuses, as the strict encoder refuses it."""
+    value = int(text)
+    return value if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER else Decimal(text)
 
-    A payload decoded from the database has string keys and no tuples; with floats decoded as Decimal (which
-    json.dumps refuses), and no character or number the RFC 8785 rules treat apart, sorted json.dumps output
-    is exactly the canonical JSON. Anything else goes through the strict encoder, which refuses or agrees.
+
+# Floats and integers no entry may hold decode as Decimal: the fast hash then hands them to the strict encoder.
+decode_payload = json.JSONDecoder(parse_float=Decimal, parse_int=_decoded_int, parse_constant=Decimal).decode
+
+
+def fast_entry_hash(fields: dict) -> str:
+    """entry_hash for fields read back by database_records, in one C-level dump where that is provably the same.
+
+    A payload decoded by decode_payload has string keys, no tuples, and no float or unsafe integer (those
+    are Decimal, which json.dumps refuses). Without characters beyond the BMP (where code-point key order
+    differs from RFC 8785's UTF-16 order), sorted json.dumps output is exactly the canonical JSON; anything
+    else goes to the strict encoder, which refuses or agrees.
     """
     try:
         text = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     except TypeError:
         return entry_hash(fields)
-    if _NEEDS_STRICT.search(text):
+    if not text.isascii() and max(text) > "\uffff":
         return entry_hash(fields)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -57,20 +65,19 @@ def _sqlite_time(value: str) -> str:
 def database_records():
     """Every entry as exported, straight from the table in seq order, in chunks (PostgreSQL and SQLite).
 
-    Floats (which no entry may hold) decode as Decimal, so the hash check refuses them as the strict encoder does.
+    Payloads decode with decode_payload, so the fast hash check sees what the strict encoder would refuse.
     """
     if connection.vendor not in ("postgresql", "sqlite"):
         yield from records(LedgerEntry.objects.all())
         return
     postgres = connection.vendor == "postgresql"
-    loads = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal).decode
     names = (*HASHED_FIELDS, "hash")
     with connection.chunked_cursor() as cursor:
         cursor.execute(_POSTGRES_ROWS if postgres else _SQLITE_ROWS)
         while rows := cursor.fetchmany(CHUNK):
             for seq, moment, actor, action, object_type, object_id, payload, reason, prev_hash, digest in rows:
                 yield dict(zip(names, (seq, moment if postgres else _sqlite_time(moment), actor, action, object_type,
-                                       object_id, loads(payload), reason, prev_hash, digest), strict=True))
+                                       object_id, decode_payload(payload), reason, prev_hash, digest), strict=True))
 
 
 def _check_signatures(checkpoints: list[LedgerCheckpoint]) -> bool:

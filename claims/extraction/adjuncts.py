@@ -41,7 +41,9 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
         if tok.low not in PARTICIPLES or not (tokens[k - 1].text == "," or tokens[k - 1].low in CHANNEL_NOUNS):
             continue
         nxt = tokens[k + 1]
-        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low in {"telling", "accusing"} and nxt.is_word)):
+        colon_quote = nxt.text == ":" and k + 2 < len(tokens) and tokens[k + 2].is_quote  # "writing: "..."
+        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or colon_quote
+                or (tok.low in {"telling", "accusing"} and nxt.is_word)):
             continue
         subject = opening_subject(tokens[:k - 1] if tokens[k - 1].text == "," else tokens[:k])
         if subject is None:

@@ -20,6 +20,7 @@ from .lexicon import (
     DENY_PARTICLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GOING_ON,
     INNER_CUES,
     INVERTED_STOPS,
     MENTAL_LEMMAS,
@@ -143,6 +144,8 @@ def _noun_reading(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1].low
     if before in NOUN_MARKERS:
         return True
+    if before.endswith(("s'", "s\u2019")):
+        return True  # "Sanders' call for"
     return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in CONTRACTING
 
 
@@ -180,6 +183,9 @@ class Clause:
 def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
     """Speakers of the reporting verb at `i`, when it heads the main clause."""
     j, cue_start = _skip_left(tokens, i)
+    if j >= 2 and _went_on_to(tokens, j):  # "went on to say": the subject stands before "went"
+        cue_start = j - 2 if tokens[j - 1].low == "on" else j - 1
+        j = cue_start - 1
     clause = Clause(tokens, sentence, i, lemma, j)
     left = clause.left
     if left is not None and left.low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
@@ -373,6 +379,13 @@ def _time_or_adverb(tokens: list[Token], j: int, i: int) -> bool:
     if low in ADVERBS or low in DAYS or low in {"morning", "night", "evening", "afternoon"}:
         return True
     return low in {"on", "late", "early"} and j + 1 < i and tokens[j + 1].low in DAYS
+
+
+def _went_on_to(tokens: list[Token], j: int) -> bool:
+    """"Bryne went on to say, “...”", "He continued to insist that": the infinitive is the reporting verb."""
+    if tokens[j].low != "to" or j < 2:
+        return False
+    return tokens[j - 1].low in GOING_ON or (tokens[j - 1].low == "on" and tokens[j - 2].low in {"went", "goes", "go"})
 
 
 def _blocks(tok: Token) -> bool:

@@ -118,6 +118,15 @@ NEEDS_NEXT = {
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
 # Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
 DISPUTING_LEMMAS = words("question challenge")
+# Verbs before "to <reporting verb>" that make the infinitive the cue ("continued to insist", "went on to say").
+GOING_ON = words("continued continues proceeded proceeds")
+# Words after "called <Name>" that show a phone call or a name, not a claim ("called Abedini on Monday").
+NAME_ENDS = words("on to from and in at for after before about which who")
+# Whom "said to" addresses ("said to reporters"), as against the hedge "said to be".
+AUDIENCES = words("reporters journalists supporters crowds crowd voters audiences audience lawmakers members"
+                  " students workers residents delegates donors officials investigators police")
+# Subjects of "called for" that forecast rather than appeal ("forecasts called for rain").
+FORECASTS = words("forecasts forecast forecasters models conditions")
 # Who "saw" as a witness reports what they saw ("A Reuters correspondent saw three tanks").
 EYEWITNESSES = words("correspondent correspondents reporter reporters witness witnesses journalist journalists"
                      " photographer photographers")
@@ -127,7 +136,7 @@ ATTACK_LEMMAS = words("attack")
 MENTAL_LEMMAS = words("believe fear worry think know expect see")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
-                      " question challenge demand threaten testify")
+                      " question challenge demand threaten testify maintain")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
@@ -144,7 +153,7 @@ NOUNY_S_LEMMAS = words("forecast remark estimate")
 REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
-    "call": words("for off up in out back into"),
+    "call": words("off up in out back into"),
     "quote": frozenset(),
     "cite": frozenset(),
     "show": words("up off"),

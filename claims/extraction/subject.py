@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
     ADJECTIVAL,
     APPROXIMATORS,
@@ -26,6 +28,8 @@ from .lexicon import (
     TITLES,
 )
 from .tokens import Token
+
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,12}")  # "(R-Ky.)", "(D-Mass.)", "(I-Vt.)"
 
 HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
 _MAX_SUBJECT = 14
@@ -196,9 +200,13 @@ def valid_subject(np: list[Token]) -> bool:
     return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
 
 def acronym_open(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" of an acronym in brackets ending at `close` ("(IOM)", "(FEWS NET)"), else None."""
+    """Index of the "(" of an acronym in brackets ending at `close` ("(IOM)", "(FEWS NET)") or of a party and
+    state ("Sen. Rand Paul (R-Ky.) said"), else None."""
     if close < 2 or tokens[close].text != ")":
         return None
+    inner = close - 2 if tokens[close - 1].text == "." else close - 1  # "(R-Ky.)" tokenizes its stop apart
+    if inner >= 1 and tokens[inner - 1].text == "(" and PARTY_STATE.fullmatch(tokens[inner].text):
+        return inner - 1
     for k in range(close - 1, max(-1, close - 4), -1):
         if tokens[k].text == "(":
             return k if k < close - 1 else None

@@ -42,6 +42,8 @@ CLAUSES = [
      ["ministry", "army"]),
     ("The ministry said 10 people died, but the hardline CGT union said 40 had died.",
      ["ministry", "hardline CGT union"]),
+    # a participle with its quotation after a colon
+    ('Trump took to Twitter, writing: "Another horrific attack."', ["Trump"]),
     # no attribution
     ("There were 40 cases reported in the region last week.", []),
 ]

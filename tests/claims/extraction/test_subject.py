@@ -31,6 +31,7 @@ SUBJECTS = [
     ('"We will not close," Mary Evans, the chief executive of a food bank charity based in Leeds, said.',
      ["Mary Evans"]),
     ('"I am tired," said Will Carter, a nurse.', ["Will Carter"]),
+    ("Sen. Rand Paul (R-Ky.) said the tax plan would fail.", ["Rand Paul"]),
     ("The incumbent Northern Alliance (NA) party flat out rejected the results.",
      ["incumbent Northern Alliance (NA) party"]),
     ("The party chief Omar Said -- brother of the former premier -- alleged fraud in the count.", ["Omar Said"]),

@@ -67,6 +67,12 @@ SPEECH_ACTS = [
     ("Two witnesses testified that the gate was open.", ["Two witnesses"]),
     ("The court ruled on Friday that the law was valid.", ["court"]),
     ("A Reuters correspondent saw bodies in the street.", ["A Reuters correspondent"]),
+    ("The senator called for a ban on the imports.", ["senator"]),
+    ("Trump said to a crowd of about 500 that the polls were wrong.", ["Trump"]),
+    ("The report states that the plan failed.", ["report"]),
+    ("The minister continued to insist that the plan was sound.", ["minister"]),
+    ('Lee went on to say, "We will not back down."', ["Lee"]),
+    ("Trump called Clinton, his challenger, an ISIS co-founder.", ["Trump"]),
 ]
 
 
@@ -89,6 +95,14 @@ NO_CLAIM = [
     "The mayor saw the damage on Tuesday.",
     "Forecasts called for rain, based on updated forecasts from the weather service.",
     "Mary Jones, 39, showed no emotion as the verdict was read.",
+    "Forecasts called for rain on Sunday.",
+    "Clinton continues to maintain a hard-to-overtake delegate lead.",
+    "A year later, Mr. Obama called Naghmeh Abedini.",
+    "They paid a company called Cambridge Analytica, which builds profiles.",
+    "Ryan Grim reported from Washington.",
+    "The company is said to be worth $2 billion.",
+    "Sanders is favored in smaller, whiter states, but Clinton leads.",
+    "It means including people who have responded to Sanders' call for change.",
     "He had a fused tail bone called a pygostyle.",
     "Unions have called another day of strikes for Tuesday.",
     "The government declared a state of emergency in three provinces.",
