@@ -7,7 +7,7 @@ confusables table of Unicode's UTS #39 as shipped by `confusable_homoglyphs`.
 """
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
@@ -149,13 +149,19 @@ def _bare(word: str) -> str:
     return word.casefold().removesuffix("'s").strip(".'")
 
 
+@lru_cache(maxsize=4)
+def _report_words(report_text: str) -> frozenset[str]:
+    """The words of a report, read once per report however many names are checked against it."""
+    return frozenset(_WORD.findall(report_text))
+
+
 def is_generic(name: str, report_text: str = "") -> bool:
     """An unnamed description ("an official", "Residents", "one witness", "the president"): no word names anyone.
 
     A capitalised word names someone unless it is a common description word, or the report also writes it
     in lower case (so it was capitalised only because it opens a sentence).
     """
-    lowered = set(_WORD.findall(report_text))
+    lowered = _report_words(report_text)
     for word in _words(name):
         for part in word.split("-"):
             if not part or not part[0].isupper():
