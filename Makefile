@@ -55,7 +55,8 @@ worker: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
 test: venv
 	$(VENV)/bin/ruff check .
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run > /dev/null
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m isolated $(PYTEST_ARGS) || [ $$? -eq 5 ]  # 5: no isolated test was selected
+	$(PY) -m pytest -m "not isolated" $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -59,6 +59,9 @@ class LockClock:
         self._local.armed = False
 
 
+# Threads, a long write lock and a fresh database: in the full run, after many other tests, it stalled waiting on a
+# thread; in a process of its own (`make test` runs the isolated tests first) it finishes.
+@pytest.mark.isolated
 @pytest.mark.xfail(strict=False, reason="the 1.5 MB report's one locked append is at the lock timeouts "
                                         "(4.7-9.2 s held on PostgreSQL, 8-20 s on SQLite): under load some marks "
                                         "get 503")
