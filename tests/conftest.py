@@ -183,3 +183,12 @@ def _ledger_stays_append_only(request):
     yield
     if not connection.in_atomic_block:
         _set_triggers(install=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttles count per user id, and ids repeat from test to test: every test starts with no counts."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
