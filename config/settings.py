@@ -165,6 +165,9 @@ LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
+# Competing accounts: embed new claims right after their ingest commits; which ranking the API uses.
+CLAIMLEDGER_EMBED_AT_INGEST = env_bool("CLAIMLEDGER_EMBED_AT_INGEST", True)
+COMPETING_RANKING = env_str("COMPETING_RANKING", "combined")
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
 

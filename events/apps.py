@@ -6,9 +6,15 @@ class EventsConfig(AppConfig):
     verbose_name = "Events and competing accounts"
 
     def ready(self):
-        """Register our rows with the ledger's reconciliation."""
+        """Register our rows with the ledger's reconciliation, and read new claims once they are stored."""
+        from django.db.models.signals import post_save
+
+        from claims.models import Claim
         from events.models import ClaimLink, Event, EventClaim
+        from events.tasks import claim_stored
         from ledger import reconcile
+
+        post_save.connect(claim_stored, sender=Claim, dispatch_uid="events.claim_stored")
 
         reconcile.register("claimlink", ClaimLink, fields=["claim_id", "other_id", "relation", "note", "reviewer_id"])
         reconcile.register("event", Event, fields=["title", "description"])

@@ -1,19 +1,21 @@
 """Reads for events and competing accounts: what other sources say about a claim, and each side's account."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Substr
 
 from claims.models import Attribution, Claim, Stance
 from claims.selectors import claim_ids_matching_any
-from events import competing
-from events.models import ClaimLink, Event, LinkRelation
+from events import competing, embedding
+from events.models import ClaimEmbedding, ClaimLink, Event, LinkRelation
 from sources.models import Document
+from sources.services import text_sha256
 
 # How many claims the database hands to the Python ranking: enough for recall, few enough to score fast.
 TEXT_POOL = 200  # best full-text matches of the claim's rarest words, from any time
-NEAR_DAYS = 3  # accounts of one event are published within days of each other
+NEAR_DAYS = 30  # accounts of one event are published within days or weeks of each other
 NEAR_POOL = 300  # claims published nearest in time, read as (id, text) only ...
 NEAR_KEEP = 100  # ... of which those sharing most with the claim join the ranking
 LEDE_CHARS = 300  # enough of a report for its first sentence
@@ -118,28 +120,75 @@ def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str, s
                 .order_by("apart", "pk").values_list("pk", "text", "lede")[:NEAR_POOL])
 
 
-def competing_accounts(claim: Claim, limit: int = 5, relation: str | None = None) -> list[CompetingAccount]:
-    """Rank what other sources say about the claim: reviewers' confirmed links first, then suggestions.
+@dataclass(frozen=True)
+class CompetingList:
+    """A claim's competing accounts, and which ranking ordered them (the API says which)."""
 
-    Candidates are the claims sharing the claim's rarest words anywhere, the claims published near it in time
-    that share most with it, and the rest of its report; Python ranks them (events.competing).
+    accounts: list[CompetingAccount]
+    ranking: str
+
+
+def ranking_for(requested: str | None = None) -> str:
+    """The ranking to use: the one asked for (or configured), or today's word signals without the model."""
+    wanted = requested or settings.COMPETING_RANKING
+    return competing.CURRENT if wanted != competing.CURRENT and not embedding.available() else wanted
+
+
+def _nearest_in_meaning(subject: competing.Account, near: list[tuple[int, str, str]], keep: int) -> list[int]:
+    """Of the claims published near the claim, the `keep` closest to it in meaning (by stored embeddings)."""
+    vectors = vectors_of([pk for pk, _, _ in near], embedding.MODEL_NAME)
+    scored = sorted(((float(subject.vector @ vectors[pk]), pk) for pk, _, _ in near if pk in vectors), reverse=True)
+    return [pk for _, pk in scored[:keep]]
+
+
+def candidates_for(claim: Claim, ranking: str) -> tuple[competing.Account, dict, dict, str]:
+    """The claim as ranking reads it, its candidates by id, its confirmed links by other id, and the ranking.
+
+    The ranking falls back to today's when the claim has no embedding yet.
     """
     subject_claim = claim if _with_sources(claim) else claims_with_sources().get(pk=claim.pk)
     subject = account_of(subject_claim)
+    if ranking != competing.CURRENT:
+        vector = vectors_of([claim.pk], embedding.MODEL_NAME).get(claim.pk)
+        subject = replace(subject, vector=vector) if vector is not None else subject
+        ranking = ranking if vector is not None else competing.CURRENT
     own = sorted(subject.source_ids)
     links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
              for link in links_touching([claim.pk])}
     found = claim_ids_matching_any(competing.query_words(subject), limit=TEXT_POOL, exclude_source_ids=own)
-    near = competing.closest(subject, published_near(subject_claim, own), keep=NEAR_KEEP)
+    published = published_near(subject_claim, own)
+    near = competing.closest(subject, published, keep=NEAR_KEEP)
+    if ranking != competing.CURRENT:
+        near += _nearest_in_meaning(subject, published, keep=NEAR_KEEP)
     pool = {c.pk: c for c in claims_with_sources().filter(
         Q(pk__in=[*found, *near, *links]) | Q(document_id=subject_claim.document_id)).exclude(pk=claim.pk)}
+    return subject, pool, links, ranking
+
+
+def competing_list(claim: Claim, limit: int = 5, relation: str | None = None,
+                   ranking: str | None = None) -> CompetingList:
+    """Rank what other sources say about the claim: reviewers' confirmed links first, then suggestions.
+
+    Candidates are the claims sharing the claim's rarest words anywhere, the claims published near it in time
+    that share most with it in words and (with embeddings) in meaning, and the rest of its report; Python
+    ranks them (events.competing). A claim not yet embedded is ranked on today's signals, and says so.
+    """
+    ranking = ranking_for(ranking)
+    subject, pool, links, ranking = candidates_for(claim, ranking)
     confirmed = [CompetingAccount(pool[other], 1.0, link.relation, True, link.pk, ("confirmed by a reviewer",))
                  for other, link in sorted(links.items(), key=lambda item: item[1].pk) if other in pool]
-    unlinked = [account_of(c) for pk, c in pool.items() if pk not in links]
+    vectors = vectors_of(pool, embedding.MODEL_NAME) if ranking != competing.CURRENT else {}
+    unlinked = [replace(account_of(c), vector=vectors.get(pk)) for pk, c in pool.items() if pk not in links]
     suggested = [CompetingAccount(pool[s.claim_id], s.score, s.relation, reasons=s.reasons)
-                 for s in competing.rank(subject, unlinked, limit=len(unlinked))]
+                 for s in competing.rank(subject, unlinked, limit=len(unlinked), ranking=ranking)]
     ranked = [a for a in confirmed + suggested if relation in (None, "", a.relation)]
-    return ranked[:limit]
+    return CompetingList(ranked[:limit], ranking)
+
+
+def competing_accounts(claim: Claim, limit: int = 5, relation: str | None = None,
+                       ranking: str | None = None) -> list[CompetingAccount]:
+    """The claim's competing accounts, best first (see competing_list)."""
+    return competing_list(claim, limit=limit, relation=relation, ranking=ranking).accounts
 
 
 def links_for(claim: Claim) -> list[VerdictLink]:
@@ -194,3 +243,20 @@ def event_accounts(event: Event) -> list[SourceAccount]:
 def link_list() -> QuerySet:
     """Confirmed links, newest first, with both claims and the reviewer."""
     return ClaimLink.objects.select_related("reviewer").order_by("-created_at", "-id")
+
+
+def claims_to_read(model: str, *, everything: bool = False) -> list[int]:
+    """Ids of claims with no embedding from this model, or one computed from text since corrected."""
+    if everything:
+        return list(Claim.objects.order_by("pk").values_list("pk", flat=True))
+    missing = list(Claim.objects.exclude(embedding__model=model).order_by("pk").values_list("pk", flat=True))
+    stale = [pk for pk, text, digest in Claim.objects.filter(embedding__model=model)
+             .values_list("pk", "text", "embedding__text_sha256").iterator(chunk_size=2000)
+             if text_sha256(text) != digest]
+    return sorted(missing + stale)
+
+
+def vectors_of(claim_ids, model: str) -> dict:
+    """The stored embeddings of these claims from this model, as numpy vectors by claim id."""
+    rows = ClaimEmbedding.objects.filter(claim_id__in=list(claim_ids), model=model).values_list("claim_id", "vector")
+    return {pk: embedding.from_bytes(vector) for pk, vector in rows}

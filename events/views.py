@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from config.api import error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
-from events.selectors import claims_with_sources, competing_accounts, event_accounts, event_list, link_list
+from events.selectors import claims_with_sources, competing_list, event_accounts, event_list, link_list
 from events.serializers import (
     ClaimLinkCreateSerializer,
     ClaimLinkSerializer,
@@ -21,6 +21,8 @@ from events.serializers import (
 from events.services import claim_link_confirm, claim_link_remove, event_add_claims, event_create, event_from_links
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
+
+RANKING_HEADER = "X-Competing-Ranking"  # "combined" (meaning and signals), or "current" (words only, no model)
 
 
 @extend_schema(summary="Competing accounts of a claim", responses={200: CompetingAccountSerializer(many=True),
@@ -40,9 +42,10 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
         claim = self.get_object()
         query = CompetingQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        accounts = competing_accounts(claim, limit=query.validated_data["limit"],
-                                      relation=query.validated_data.get("relation"))
-        return Response(CompetingAccountSerializer(accounts, many=True).data)
+        found = competing_list(claim, limit=query.validated_data["limit"],
+                               relation=query.validated_data.get("relation"))
+        return Response(CompetingAccountSerializer(found.accounts, many=True).data,
+                        headers={RANKING_HEADER: found.ranking})
 
 
 @extend_schema(summary="Confirmed links between claims", request=ClaimLinkCreateSerializer,

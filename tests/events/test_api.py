@@ -53,9 +53,10 @@ def test_competing_unknown_relation_filter_is_refused(api, viewer, seed_document
 def test_competing_query_count_is_fixed_whatever_the_limit(api, viewer, reports, claim_by,
                                                            django_assert_max_num_queries):
     client, pk = api(viewer), claim_by(DENIAL).pk
-    # role, claim + attributions, links, term counts, text match, published near, candidates + attributions
+    # role, claim + attributions, its embedding, links, term counts, text match, published near, their
+    # embeddings, candidates + attributions, theirs
     for limit in (1, 50):
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(12):
             assert client.get(f"/api/claims/{pk}/competing/?limit={limit}").status_code == 200
 
 
