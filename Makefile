@@ -10,7 +10,7 @@ SECRET_KEY_FILE ?= $(STATE_DIR)/secret-key
 SIGNING_KEY_FILE ?= $(STATE_DIR)/ledger-signing-key.pem
 DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_KEY_FILE=$(SIGNING_KEY_FILE)
 
-.PHONY: run test lint bench venv clean-venv
+.PHONY: run worker test lint bench venv clean-venv
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ run: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
 	$(DEV) $(PY) manage.py ingest fixtures/idlib-strikes-reuters.txt
 	$(DEV) $(PY) manage.py create_local_admin --port $(PORT)
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# A Celery worker for background ingest (`manage.py ingest --queue`, the batch API); needs CELERY_BROKER_URL's Redis.
+WORKER_CONCURRENCY ?= 2
+worker: venv $(SECRET_KEY_FILE) $(SIGNING_KEY_FILE)
+	$(DEV) $(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY)
 
 test: venv
 	$(VENV)/bin/ruff check .

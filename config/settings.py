@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +121,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Sent by SecurityMiddleware on every response (these are Django's defaults, named so they stay);
+# config/security.py adds the Content-Security-Policy and Permissions-Policy to every HTML page.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Reports are uploaded as text; anything larger than this is refused before it reaches the extractor.
 MAX_REPORT_BYTES = env_int("CLAIMLEDGER_MAX_REPORT_BYTES", 5 * 1024 * 1024, minimum=1024)
@@ -163,6 +169,26 @@ LEDGER_CHECKPOINT_EVERY = env_int("LEDGER_CHECKPOINT_EVERY", 1, minimum=1)
 LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 # Who may read the ledger API; the ledger imports no other app, so the wiring names the class here.
 LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
+
+# Background work (bulk ingest, follow-up tasks) on Celery. Only `--queue` and the batch API need the broker.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Progress is kept in the database (ingest batches), so no result backend is needed.
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged only once it has finished, and a worker that dies mid-task hands it back:
+# every task is one transaction and idempotent, so running it again is safe.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker killed outright (not just its child) leaves its task unacknowledged: Redis hands it out again
+# after this many seconds. Keep it longer than the slowest task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT_SECONDS", 3600, minimum=10),
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT_SECONDS", 3, minimum=1)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
 # Competing accounts: embed new claims right after their ingest commits; which ranking the API uses.

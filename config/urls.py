@@ -1,9 +1,10 @@
 """Every page lives under its app's urls.py; every API route under /api/."""
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims import urls as claims_urls
+from config.security import API_DOCS_POLICY, content_security_policy
 from desk import urls as desk_urls
 from events import urls as events_urls
 from ledger import urls as ledger_urls
@@ -17,7 +18,8 @@ api_urlpatterns = [
     *claims_urls.api_urlpatterns,
     *events_urls.api_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", content_security_policy(API_DOCS_POLICY)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+         name="api-docs"),
 ]
 
 urlpatterns = [

@@ -11,4 +11,6 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
+    path("events/", views.events, name="event-list"),
+    path("events/<int:pk>/", views.event_detail, name="event-detail"),
 ]

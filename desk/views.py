@@ -1,7 +1,7 @@
 """The reviewer's desk: each page reads through selectors and changes things through one service call."""
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +17,8 @@ from desk.charts import chart_size, status_bars
 from desk.forms import IngestForm, MarkForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
-from events.selectors import competing_accounts
+from events.models import Event
+from events.selectors import competing_accounts, event_accounts, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
@@ -193,3 +194,16 @@ def review(request):
         "here": request.get_full_path(),
         "source_names": selectors.source_names_for({claim.document_id for claim in page}),
     })
+
+
+@desk_page()
+def events(request):
+    """Events, newest first, with how many claims each gathers."""
+    return _render(request, "desk/event_list.html", {"page": _page_of(request, event_list())})
+
+
+@desk_page()
+def event_detail(request, pk: int):
+    """One event: each source's claims about it, side by side."""
+    event = get_object_or_404(Event, pk=pk)
+    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event)})

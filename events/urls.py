@@ -1,12 +1,9 @@
-"""Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+"""API routes (api_urlpatterns) of this app; its pages live in the desk (desk/urls.py)."""
 from django.urls import path
 
-from events import pages, views
+from events import views
 
-urlpatterns = [
-    path("events/", pages.events, name="event-list"),
-    path("events/<int:pk>/", pages.event, name="event-detail"),
-]
+urlpatterns = []
 api_urlpatterns = [
     path("claims/<int:pk>/competing/", views.CompetingAccountsView.as_view(), name="api-claim-competing"),
     path("claim-links/", views.ClaimLinkListView.as_view(), name="api-claimlink-list"),

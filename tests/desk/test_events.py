@@ -1,9 +1,10 @@
-"""The events pages: each side's account, for viewers and up only, everything escaped."""
+"""The events pages of the desk: each side's account, for viewers and up only, everything escaped."""
 import pytest
 from django.test import Client
 
 from claims.services import report_ingest
 from events.services import event_create
+from tests.events.conftest import claim_saying
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +17,9 @@ def _client(user=None) -> Client:
 
 
 @pytest.fixture
-def event(seed_document, claim_by):
+def event(seed_document):
     return event_create(title="Strikes on Idlib", description="Rebels, ministry and witnesses.",
-                        claims=[claim_by("It denies accusations"), claim_by("At least five hospitals")],
+                        claims=[claim_saying("It denies accusations"), claim_saying("At least five hospitals")],
                         actor="command:tests")
 
 

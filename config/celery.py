@@ -1,0 +1,15 @@
+"""The Celery application: background ingest and other heavy follow-up work run on this queue.
+
+The broker comes from CELERY_BROKER_URL (read in config/settings.py). Nothing here connects at import
+time, so the synchronous paths (`manage.py ingest FILE`, the API's single upload) need no Redis.
+"""
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("claimledger")
+# Every Celery setting lives in config/settings.py under the CELERY_ prefix.
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
