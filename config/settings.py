@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
 
-from config.env import env_bool, env_file_text, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_file_text, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -191,9 +191,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
-# Competing accounts: embed new claims right after their ingest commits; which ranking the API uses.
-CLAIMLEDGER_EMBED_AT_INGEST = env_bool("CLAIMLEDGER_EMBED_AT_INGEST", True)
-COMPETING_RANKING = env_str("COMPETING_RANKING", "combined")
+# Competing accounts: when new claims are embedded once their ingest commits (inline: in the ingesting
+# process; queue: a Celery task for `make worker`; off: only `manage.py embed_claims`), and which ranking
+# the API uses (combined, embedding alone, or current: today's word signals).
+CLAIMLEDGER_EMBED_AT_INGEST = env_choice("CLAIMLEDGER_EMBED_AT_INGEST", "inline", ["inline", "queue", "off"])
+COMPETING_RANKING = env_choice("COMPETING_RANKING", "combined", ["combined", "embedding", "current"])
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
 
