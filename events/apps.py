@@ -9,12 +9,12 @@ class EventsConfig(AppConfig):
         """Register our rows with the ledger's reconciliation, and read new claims once they are stored."""
         from django.db.models.signals import post_save
 
-        from claims.models import Claim
         from events.models import ClaimLink, Event, EventClaim
-        from events.tasks import claim_stored
+        from events.tasks import report_stored
         from ledger import reconcile
+        from sources.models import Document
 
-        post_save.connect(claim_stored, sender=Claim, dispatch_uid="events.claim_stored")
+        post_save.connect(report_stored, sender=Document, dispatch_uid="events.report_stored")
 
         reconcile.register("claimlink", ClaimLink, fields=["claim_id", "other_id", "relation", "note", "reviewer_id"])
         reconcile.register("event", Event, fields=["title", "description"])

@@ -51,8 +51,8 @@ UNIT_WINDOW = 6  # words after a figure (or before it: "the death toll rose to 1
 SLACK = 0.05  # figures within 5% are the same figure in round numbers (10,000 against 10,100 missing)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MEASURES = ("day", "hour", "week", "month", "year", "minute", "second", "km", "kilomet", "met", "mile", "time",
-            "am", "pm", "gmt", "utc", "o'clock", "st", "nd", "rd", "th")
+MEASURES = ("day", "hour", "week", "month", "year", "minute", "second", "kilomet", "metre", "meter", "mile", "time")
+MEASURE_WORDS = {"km", "m", "am", "pm", "gmt", "utc", "st", "nd", "rd", "th"}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = r"(?:{})(?:[\s-]+(?:{}))*".format("|".join(NUMBER_WORDS[:-1]), "|".join(NUMBER_WORDS))
@@ -164,7 +164,7 @@ def _not_a_count(text: str, match: re.Match) -> bool:
     after = [w.lower() for w in _TOKEN.findall(text[match.end():])[:2]]
     if before and before[0].startswith(MONTHS) or after and after[0].startswith(MONTHS):
         return True
-    if after and after[0].startswith(MEASURES):
+    if after and (after[0].startswith(MEASURES) or after[0] in MEASURE_WORDS):
         return True
     first = (match.group("first") or "").lower()
     return first == "one" and not (_unit_of(after) or after[:1] == ["person"])

@@ -1,25 +1,25 @@
-"""Read new claims (embedding and figures) once their ingest has committed, in one batch per transaction.
+"""Read a new report's claims (embedding and figures) once its ingest has committed, in one batch.
 
 CLAIMLEDGER_EMBED_AT_INGEST says where the batch runs: `inline` (default) right after the ingest's commit,
 in the process that ingested, so the editor's upload waits for it (about a second per 30 claims) and a
 reviewer's request never does; `queue` as the Celery task `events.read_claims` for `make worker`; `off`
 only through `manage.py embed_claims`, which also catches up with anything missed.
 """
+import functools
 import logging
-import threading
 
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 
+from claims.models import Claim
+
 log = logging.getLogger(__name__)
-_pending = threading.local()
 
 
 @shared_task(name="events.read_claims")
 def read_claims(claim_ids: list[int]) -> int:
     """Embed the claims and store their figures; a failure is logged, and the command catches up later."""
-    from claims.models import Claim
     from events.services import claims_read
 
     try:
@@ -29,8 +29,8 @@ def read_claims(claim_ids: list[int]) -> int:
         return 0
 
 
-def _flush() -> None:
-    ids, _pending.ids = sorted(getattr(_pending, "ids", set())), set()
+def _read_report(document_id: int) -> None:
+    ids = sorted(Claim.objects.filter(document_id=document_id).values_list("pk", flat=True))
     if not ids:
         return
     if settings.CLAIMLEDGER_EMBED_AT_INGEST == "queue":
@@ -39,13 +39,7 @@ def _flush() -> None:
         read_claims(ids)
 
 
-def claim_stored(sender, instance, created, **kwargs) -> None:
-    """Remember a new claim; read all of the transaction's new claims together once it commits."""
-    if not created or settings.CLAIMLEDGER_EMBED_AT_INGEST == "off":
-        return
-    ids = getattr(_pending, "ids", None)
-    if ids is None:
-        ids = _pending.ids = set()
-    if not ids:
-        transaction.on_commit(_flush)
-    ids.add(instance.pk)
+def report_stored(sender, instance, created, **kwargs) -> None:
+    """Once a new report's ingest commits, read all its claims in one batch."""
+    if created and settings.CLAIMLEDGER_EMBED_AT_INGEST != "off":
+        transaction.on_commit(functools.partial(_read_report, instance.pk))
