@@ -145,7 +145,8 @@ sentences = json.load(sys.stdin)
 started = time.perf_counter()
 embedding.encode(sentences)
 rate = len(sentences) / (time.perf_counter() - started)
-print(json.dumps({"load_s": loaded, "per_s": rate, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load_s": loaded, "per_s": rate, "peak_mb": peak}))
 """
 
 

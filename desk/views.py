@@ -18,7 +18,7 @@ from desk.forms import IngestForm, MarkForm
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
-from events.selectors import competing_accounts, event_accounts, event_list
+from events.selectors import competing_accounts, event_accounts, event_figures, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
 from ledger.services import actor_for
@@ -206,4 +206,5 @@ def events(request):
 def event_detail(request, pk: int):
     """One event: each source's claims about it, side by side."""
     event = get_object_or_404(Event, pk=pk)
-    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event)})
+    return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event),
+                                                       "figures": event_figures(event)})

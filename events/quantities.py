@@ -19,7 +19,7 @@ from number_parser import parse_number
 UNIT_WORDS = {
     "killed": ("kill", "dead", "death", "die", "died", "fatalit", "bodies", "body", "lives", "toll", "murder",
                "slain", "perish", "drown"),
-    "wounded": ("wound", "injur", "hurt"),
+    "wounded": ("wound", "injur", "hurt", "harm"),
     "missing": ("missing",),
     "arrested": ("arrest", "detain", "detent"),
     "displaced": ("displac", "homeless", "evacuat"),

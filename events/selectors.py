@@ -8,7 +8,7 @@ from django.db.models.functions import Substr
 
 from claims.models import Attribution, Claim, Stance
 from claims.selectors import claim_ids_matching_any
-from events import competing, embedding
+from events import competing, embedding, quantities
 from events.models import ClaimEmbedding, ClaimLink, Event, LinkRelation
 from sources.models import Document
 from sources.services import text_sha256
@@ -260,3 +260,36 @@ def vectors_of(claim_ids, model: str) -> dict:
     """The stored embeddings of these claims from this model, as numpy vectors by claim id."""
     rows = ClaimEmbedding.objects.filter(claim_id__in=list(claim_ids), model=model).values_list("claim_id", "vector")
     return {pk: embedding.from_bytes(vector) for pk, vector in rows}
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One unit's figures across an event's sources: "killed: over 50 (rebels) · 0 (the ministry)"."""
+
+    unit: str
+    figures: tuple[tuple[str, tuple[str, ...]], ...]  # (label, who gives it)
+
+    @property
+    def disputed(self) -> bool:
+        return len({label for label, _ in self.figures}) > 1
+
+    @property
+    def line(self) -> str:
+        return f"{self.unit}: " + " · ".join(f"{label} ({', '.join(who)})" for label, who in self.figures)
+
+
+def event_figures(event: Event) -> list[FigureRow]:
+    """The figures an event's claims give, by unit, each with the sources that give it (two queries more)."""
+    rows: dict[str, dict[str, list[str]]] = {}
+    claims = claims_with_sources().filter(events=event).prefetch_related("figures").order_by("document_id", "position")
+    for claim in claims:
+        attributions = list(claim.attributions.all())
+        who = [a.source.name for a in attributions if not a.is_reporter_voice] or \
+              [a.source.name for a in attributions] or [claim.document.outlet.name if claim.document.outlet else "?"]
+        for figure in claim.figures.all():
+            quantity = quantities.Quantity(figure.unit, figure.low, figure.high, figure.approximate, figure.text,
+                                           figure.hedge)
+            givers = rows.setdefault(figure.unit, {}).setdefault(quantity.label, [])
+            givers.extend(name for name in who if name not in givers)
+    return [FigureRow(unit, tuple((label, tuple(names)) for label, names in labels.items()))
+            for unit, labels in sorted(rows.items())]

@@ -106,9 +106,16 @@ class SideSerializer(serializers.Serializer):
         return AccountClaimSerializer([{"claim": c, "stance": s} for c, s in side.claims], many=True).data
 
 
+class FigureRowSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    line = serializers.CharField(help_text='"killed: over 50 (rebels) · 0 (the ministry)"')
+    disputed = serializers.BooleanField(help_text="True when the sources give different figures.")
+
+
 class EventDetailSerializer(serializers.ModelSerializer):
     accounts = SideSerializer(many=True, source="sides", help_text="Each source's account, grouped by source.")
+    figures = FigureRowSerializer(many=True, help_text="The figures the event's claims give, by unit and source.")
 
     class Meta:
         model = Event
-        fields = ["id", "title", "description", "created_at", "accounts"]
+        fields = ["id", "title", "description", "created_at", "accounts", "figures"]

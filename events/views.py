@@ -7,7 +7,14 @@ from rest_framework.response import Response
 from config.api import error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
-from events.selectors import claims_with_sources, competing_list, event_accounts, event_list, link_list
+from events.selectors import (
+    claims_with_sources,
+    competing_list,
+    event_accounts,
+    event_figures,
+    event_list,
+    link_list,
+)
 from events.serializers import (
     ClaimLinkCreateSerializer,
     ClaimLinkSerializer,
@@ -109,7 +116,7 @@ class EventListView(RoleAccess, generics.ListAPIView):
 
 
 def _event_body(event: Event) -> dict:
-    event.sides = event_accounts(event)
+    event.sides, event.figures = event_accounts(event), event_figures(event)
     return EventDetailSerializer(event).data
 
 

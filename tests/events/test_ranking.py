@@ -131,3 +131,14 @@ def test_published_reports_weeks_apart_are_still_near(reports):
     a = competing.Account(id=1, text="x", document_id=1, position=1, published_at=datetime(2020, 1, 1, tzinfo=UTC))
     b = competing.Account(id=2, text="y", document_id=2, position=1, published_at=datetime(2020, 1, 15, tzinfo=UTC))
     assert 0.3 < competing._weeks_apart(a, b) < 1
+
+
+def test_the_event_shows_each_units_figures_by_source(api, viewer, reports):
+    from events.services import event_create
+
+    toll = claim_saying("At least nine people were killed")
+    denial = claim_saying("no civilians were harmed")
+    event = event_create(title="Market shelling", claims=[toll, denial], actor="command:tests")
+    lines = [row["line"] for row in api(viewer).get(f"/api/events/{event.pk}/").json()["figures"]]
+    assert any(line.startswith("killed: at least 9 (") for line in lines)
+    assert any(line.startswith("wounded: 0 (") for line in lines)
