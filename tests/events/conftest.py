@@ -44,3 +44,23 @@ def reports(db):
 @pytest.fixture
 def claim_by():
     return claim_saying
+
+
+_vectors: dict[str, object] = {}
+
+
+@pytest.fixture(autouse=True)
+def remembered_embeddings(monkeypatch):
+    """Embed each distinct text once per test run: the same reports are ingested afresh for many tests (speed)."""
+    import numpy as np
+
+    from events import embedding
+
+    encode = embedding.encode
+
+    def remembered(texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in _vectors]
+        _vectors.update(zip(missing, encode(missing), strict=True))
+        return np.stack([_vectors[t] for t in texts]) if texts else encode([])
+
+    monkeypatch.setattr(embedding, "encode", remembered)
