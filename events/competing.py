@@ -420,6 +420,12 @@ def _reasons(subject: Account, other: Account, denial: bool, opposed: bool, wher
     return tuple(reasons)
 
 
+def relation_of(a: Account, b: Account) -> str:
+    """The relation the combined ranking suggests between two accounts of one event (for suggested events)."""
+    reading = _read(a, b, _weights(_idf([a, b])))
+    return RELATED if reading is None else _fitted_relation(reading, 1.0)
+
+
 def is_own(subject: Account, other: Account) -> bool:
     """True when the other claim shares a source with the claim (the outlet counts for its own voice)."""
     return other.id == subject.id or bool(subject.source_ids & other.source_ids)

@@ -293,3 +293,87 @@ def event_figures(event: Event) -> list[FigureRow]:
             givers.extend(name for name in who if name not in givers)
     return [FigureRow(unit, tuple((label, tuple(names)) for label, names in labels.items()))
             for unit, labels in sorted(rows.items())]
+
+
+SUGGEST_REPORTS = 40  # the most recently ingested reports whose claims are grouped into suggested events
+SUGGEST_MEANING = 0.6  # cosine above which claims of two reports are taken to speak of one event
+
+
+@dataclass(frozen=True)
+class EventSuggestion:
+    """Claims from several reports that match strongly, offered as one event ("3 reports, 5 sources, …")."""
+
+    title: str
+    claim_ids: tuple[int, ...]
+    reports: int
+    sources: int
+    contradictions: int
+
+    @property
+    def summary(self) -> str:
+        return (f"{self.reports} reports, {self.sources} sources, "
+                f"{self.contradictions} contradiction{'s' if self.contradictions != 1 else ''}")
+
+
+def _groups(pairs: list[tuple[int, int]]) -> list[set[int]]:
+    """The connected groups of claims that the strong pairs join."""
+    parent: dict[int, int] = {}
+
+    def root(pk: int) -> int:
+        while parent.setdefault(pk, pk) != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups: dict[int, set[int]] = {}
+    for pk in parent:
+        groups.setdefault(root(pk), set()).add(pk)
+    return list(groups.values())
+
+
+def event_suggestions(limit: int = 10) -> list[EventSuggestion]:
+    """Events to offer an editor: recent reports' claims that match others' strongly in meaning and time.
+
+    Reads the claims of the SUGGEST_REPORTS latest reports with their embeddings (a fixed number of
+    queries); two reports published within NEAR_DAYS are joined when a claim of one is closer than
+    SUGGEST_MEANING to a claim of the other; each group of reports is offered with all its claims, and the
+    contradictions the combined ranking's relation model sees among those close pairs. Claims already in an
+    event are left out. Empty without the model.
+    """
+    if not embedding.available():
+        return []
+    import numpy as np
+
+    documents = list(Document.objects.order_by("-pk").values_list("pk", flat=True)[:SUGGEST_REPORTS])
+    claims = {c.pk: c for c in claims_with_sources().filter(document_id__in=documents, events__isnull=True)}
+    vectors = vectors_of(claims, embedding.MODEL_NAME)
+    ids = [pk for pk in sorted(claims) if pk in vectors]
+    if len(ids) < 2:
+        return []
+    matrix = np.stack([vectors[pk] for pk in ids])
+    near = matrix @ matrix.T
+    accounts = {pk: replace(account_of(claims[pk]), vector=vectors[pk]) for pk in ids}
+    pairs = [(ids[i], ids[j]) for i, j in zip(*np.nonzero(np.triu(near, 1) >= SUGGEST_MEANING), strict=True)
+             if _across_reports(accounts[ids[i]], accounts[ids[j]])]
+    found = []
+    for reports in _groups([(accounts[a].document_id, accounts[b].document_id) for a, b in pairs]):
+        members = [accounts[pk] for pk in ids if accounts[pk].document_id in reports]
+        joined = [(a, b) for a, b in pairs if accounts[a].document_id in reports]
+        contradictions = sum(competing.relation_of(accounts[a], accounts[b]) == competing.CONTRADICTS
+                             for a, b in joined)
+        first = claims[members[0].id].document
+        found.append(EventSuggestion(first.title[:300], tuple(a.id for a in members), len(reports),
+                                     len(set().union(*(a.source_ids for a in members))), contradictions))
+    found.sort(key=lambda s: (-s.reports, -len(s.claim_ids), s.claim_ids))
+    return found[:limit]
+
+
+def _across_reports(a: competing.Account, b: competing.Account) -> bool:
+    """True for claims of two reports, from different sources, undated or published within NEAR_DAYS."""
+    if a.document_id == b.document_id or competing.is_own(a, b):
+        return False
+    if a.published_at is None or b.published_at is None:
+        return True
+    return abs((a.published_at - b.published_at).total_seconds()) <= NEAR_DAYS * 86400

@@ -119,3 +119,18 @@ class EventDetailSerializer(serializers.ModelSerializer):
     class Meta:
         model = Event
         fields = ["id", "title", "description", "created_at", "accounts", "figures"]
+
+
+class EventSuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="The first report's title; the editor may give another.")
+    claims = serializers.ListField(child=serializers.IntegerField(), source="claim_ids")
+    reports = serializers.IntegerField()
+    sources = serializers.IntegerField()
+    contradictions = serializers.IntegerField()
+    summary = serializers.CharField(help_text='"3 reports, 5 sources, 2 contradictions"')
+
+
+class EventSuggestionConfirmSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=300)
+    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, allow_empty=False)
+    summary = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

@@ -140,3 +140,12 @@ def claims_read(*, claims: list[Claim]) -> int:
             ClaimEmbedding(claim=claim, model=embedding.MODEL_NAME, text_sha256=text_sha256(claim.text),
                            vector=embedding.to_bytes(vector)) for claim, vector in zip(claims, vectors, strict=True)])
     return len(claims)
+
+
+@recorded
+def event_confirm_suggestion(*, title: str, claims: list[Claim], actor: str, summary: str = "") -> Event:
+    """An editor's confirmation of a suggested event: the event with its claims, and one entry saying so."""
+    event = event_create(title=title, claims=claims, actor=actor)
+    ledger_append(actor=actor, action=Action.EVENT_SUGGESTION_CONFIRMED, object_type="event", object_id=event.pk,
+                  payload={"claims": sorted(c.pk for c in claims), "summary": summary})
+    return event

@@ -13,6 +13,7 @@ from events.selectors import (
     event_accounts,
     event_figures,
     event_list,
+    event_suggestions,
     link_list,
 )
 from events.serializers import (
@@ -24,8 +25,17 @@ from events.serializers import (
     EventCreateSerializer,
     EventDetailSerializer,
     EventSerializer,
+    EventSuggestionConfirmSerializer,
+    EventSuggestionSerializer,
 )
-from events.services import claim_link_confirm, claim_link_remove, event_add_claims, event_create, event_from_links
+from events.services import (
+    claim_link_confirm,
+    claim_link_remove,
+    event_add_claims,
+    event_confirm_suggestion,
+    event_create,
+    event_from_links,
+)
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
 
@@ -144,3 +154,23 @@ class EventClaimsView(RoleAccess, generics.GenericAPIView):
         incoming.is_valid(raise_exception=True)
         event_add_claims(event=event, claims=incoming.validated_data["claims"], actor=actor_for(request.user))
         return Response(_event_body(event))
+
+
+@extend_schema(summary="Suggested events", request=EventSuggestionConfirmSerializer,
+               responses={200: EventSuggestionSerializer(many=True), 201: EventDetailSerializer,
+                          **error_responses(400)})
+class EventSuggestionsView(RoleAccess, generics.GenericAPIView):
+    """Claims of recent reports that match strongly, offered as events; an editor confirms one with POST."""
+
+    serializer_class = EventSuggestionSerializer
+
+    def get(self, request):
+        return Response(EventSuggestionSerializer(event_suggestions(), many=True).data)
+
+    def post(self, request):
+        incoming = EventSuggestionConfirmSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        event = event_confirm_suggestion(title=data["title"], claims=data["claims"], summary=data["summary"],
+                                         actor=actor_for(request.user))
+        return Response(_event_body(event), status=status.HTTP_201_CREATED)

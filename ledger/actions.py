@@ -28,6 +28,7 @@ class Action(StrEnum):
     CLAIMLINK_DELETED = "claimlink.deleted"
     EVENT_CREATED = "event.created"
     EVENTCLAIM_CREATED = "eventclaim.created"
+    EVENT_SUGGESTION_CONFIRMED = "event.suggestion_confirmed"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
 
