@@ -15,7 +15,8 @@ from sources.services import text_sha256
 
 # How many claims the database hands to the Python ranking: enough for recall, few enough to score fast.
 TEXT_POOL = 200  # best full-text matches of the claim's rarest words, from any time
-NEAR_DAYS = 30  # accounts of one event are published within days or weeks of each other
+NEAR_DAYS = 30  # accounts of one event are published within days or weeks of each other ...
+WORDS_NEAR_DAYS = 3  # ... but today's ranking, on words alone, looks within days only (as it always has)
 NEAR_POOL = 300  # claims published nearest in time, read as (id, text) only ...
 NEAR_KEEP = 100  # ... of which those sharing most with the claim join the ranking
 LEDE_CHARS = 300  # enough of a report for its first sentence
@@ -106,12 +107,12 @@ def links_touching(claim_ids) -> QuerySet:
     return ClaimLink.objects.filter(Q(claim_id__in=claim_ids) | Q(other_id__in=claim_ids))
 
 
-def published_near(subject: Claim, exclude_source_ids) -> list[tuple[int, str, str]]:
-    """Other sources' claims published within NEAR_DAYS of the claim, nearest in time first: (id, text, lede)."""
+def published_near(subject: Claim, exclude_source_ids, days: int = NEAR_DAYS) -> list[tuple[int, str, str]]:
+    """Other sources' claims published within `days` of the claim, nearest in time first: (id, text, lede)."""
     moment = subject.document.published_at
     if moment is None:
         return []
-    window = (moment - timedelta(days=NEAR_DAYS), moment + timedelta(days=NEAR_DAYS))
+    window = (moment - timedelta(days=days), moment + timedelta(days=days))
     documents = Document.objects.filter(published_at__range=window).exclude(pk=subject.document_id)
     own = Attribution.objects.filter(source_id__in=exclude_source_ids).values("claim_id")
     return list(Claim.objects.filter(document_id__in=documents.values("pk")).exclude(pk__in=own)
@@ -156,7 +157,7 @@ def candidates_for(claim: Claim, ranking: str) -> tuple[competing.Account, dict,
     links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
              for link in links_touching([claim.pk])}
     found = claim_ids_matching_any(competing.query_words(subject), limit=TEXT_POOL, exclude_source_ids=own)
-    published = published_near(subject_claim, own)
+    published = published_near(subject_claim, own, WORDS_NEAR_DAYS if ranking == competing.CURRENT else NEAR_DAYS)
     near = competing.closest(subject, published, keep=NEAR_KEEP)
     if ranking != competing.CURRENT:
         near += _nearest_in_meaning(subject, published, keep=NEAR_KEEP)
