@@ -180,7 +180,7 @@ def analyze(connection) -> None:
     """On PostgreSQL, vacuum and analyze as autovacuum does soon after a bulk load.
 
     VACUUM merges the GIN index's pending list of new entries; ANALYZE gives the statistics that candidate
-    search reads to skip counting common words (claims.selectors).
+    search reads to skip counting common words (claims.terms).
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

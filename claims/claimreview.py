@@ -17,19 +17,19 @@ from datetime import datetime
 
 from django.conf import settings
 
-from claims.models import Claim
+from claims.models import Claim, Status
 from claims.verdict import Verdict
 from sources.models import SourceKind
 
 BEST_RATING, WORST_RATING = 5, 1
 RATINGS = {
-    "corroborated": {"ratingValue": 5, "alternateName": "Corroborated", "fever": "SUPPORTS", "claimskg": "TRUE",
+    Status.CORROBORATED: {"ratingValue": 5, "alternateName": "Corroborated", "fever": "SUPPORTS", "claimskg": "TRUE",
                      "meedan": "verified"},
-    "disputed": {"ratingValue": 3, "alternateName": "Disputed", "fever": "NOT ENOUGH INFO", "claimskg": "MIXTURE",
+    Status.DISPUTED: {"ratingValue": 3, "alternateName": "Disputed", "fever": "NOT ENOUGH INFO", "claimskg": "MIXTURE",
                  "meedan": "inconclusive"},
-    "denied": {"ratingValue": 1, "alternateName": "Denied", "fever": "REFUTES", "claimskg": "FALSE",
+    Status.DENIED: {"ratingValue": 1, "alternateName": "Denied", "fever": "REFUTES", "claimskg": "FALSE",
                "meedan": "false"},
-    "unverified": {"ratingValue": None, "alternateName": "Unverified", "fever": "NOT ENOUGH INFO",
+    Status.UNVERIFIED: {"ratingValue": None, "alternateName": "Unverified", "fever": "NOT ENOUGH INFO",
                    "claimskg": "OTHER", "meedan": "unstarted"},
 }
 PEOPLE = {SourceKind.WITNESS, SourceKind.RESIDENT}

@@ -4,7 +4,8 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Status, Voice
-from claims.selectors import claims_matching
+from claims.search import claims_matching
+from config import params
 from sources.models import Document, SourceKind
 
 RANK_NEEDS_Q = "Ordering by rank needs a search: add q=…"
@@ -30,20 +31,20 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Full-text search of the claim's words (stemmed, "
+    q = params.CharFilter(method="search", label="Full-text search of the claim's words (stemmed, "
                                                          "ranked); \"phrases\" and -excluded words allowed")
     status = django_filters.ChoiceFilter(choices=Status.choices, label="Status from reviewers' marks")
-    source = django_filters.NumberFilter(method="by_attribution", label="Id of a source the claim is attributed to")
+    source = params.IntegerFilter(method="by_attribution", label="Id of a source the claim is attributed to")
     source_kind = django_filters.ChoiceFilter(choices=SourceKind.choices, method="by_attribution",
                                               label="Kind of a source the claim is attributed to")
     stance = django_filters.ChoiceFilter(choices=Stance.choices, method="by_attribution",
                                          label="Stance of an attribution (with source: that source's stance)")
     voice = django_filters.ChoiceFilter(choices=Voice.choices, label="Attributed, or the reporter's own voice")
-    document = django_filters.NumberFilter(field_name="document_id", label="Id of the report")
-    outlet = django_filters.NumberFilter(field_name="document__outlet_id", label="Id of the publishing outlet")
-    published_after = django_filters.DateFilter(field_name="document__published_at", lookup_expr="date__gte",
+    document = params.IntegerFilter(field_name="document_id", label="Id of the report")
+    outlet = params.IntegerFilter(field_name="document__outlet_id", label="Id of the publishing outlet")
+    published_after = params.DateFilter(field_name="document__published_at", lookup_expr="date__gte",
                                                 label="Report published on or after (YYYY-MM-DD)")
-    published_before = django_filters.DateFilter(field_name="document__published_at", lookup_expr="date__lte",
+    published_before = params.DateFilter(field_name="document__published_at", lookup_expr="date__lte",
                                                  label="Report published on or before (YYYY-MM-DD)")
     ordering = StableOrderingFilter(
         fields=[("position", "position"), ("document__published_at", "published"), ("status", "status"),
@@ -75,12 +76,12 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 class DocumentFilter(django_filters.FilterSet):
-    outlet = django_filters.NumberFilter(field_name="outlet_id", label="Id of the publishing outlet")
-    published_after = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte",
+    outlet = params.IntegerFilter(field_name="outlet_id", label="Id of the publishing outlet")
+    published_after = params.DateFilter(field_name="published_at", lookup_expr="date__gte",
                                                 label="Published on or after (YYYY-MM-DD)")
-    published_before = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte",
+    published_before = params.DateFilter(field_name="published_at", lookup_expr="date__lte",
                                                  label="Published on or before (YYYY-MM-DD)")
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Words in the title")
+    q = params.CharFilter(field_name="title", lookup_expr="icontains", label="Words in the title")
 
     class Meta:
         model = Document
@@ -88,13 +89,13 @@ class DocumentFilter(django_filters.FilterSet):
 
 
 class AssessmentFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(field_name="claim_id", label="Id of the claim marked")
-    source = django_filters.NumberFilter(field_name="source_id", label="Id of the source the mark is about")
+    claim = params.IntegerFilter(field_name="claim_id", label="Id of the claim marked")
+    source = params.IntegerFilter(field_name="source_id", label="Id of the source the mark is about")
     stance = django_filters.ChoiceFilter(choices=AssessmentStance.choices, label="corroborates, disputes or denies")
-    reviewer = django_filters.CharFilter(field_name="reviewer__username", label="Username of the reviewer")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte",
+    reviewer = params.CharFilter(field_name="reviewer__username", label="Username of the reviewer")
+    created_after = params.DateTimeFilter(field_name="created_at", lookup_expr="gte",
                                                      label="Marked at or after (ISO 8601)")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lte",
+    created_before = params.DateTimeFilter(field_name="created_at", lookup_expr="lte",
                                                       label="Marked at or before (ISO 8601)")
 
     class Meta:

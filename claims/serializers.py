@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
+from config.api import IdField, spreadsheet_cell
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
@@ -144,7 +145,7 @@ class ClaimCorrectSerializer(serializers.Serializer):
 
 
 class AttributionWriteSerializer(serializers.Serializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    source = IdField(queryset=Source.objects.all())
     cue = serializers.CharField(max_length=100, required=False, allow_blank=True)
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     reported_to = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -153,15 +154,15 @@ class AttributionWriteSerializer(serializers.Serializer):
 
 
 class AttributionUpdateSerializer(AttributionWriteSerializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False)
+    source = IdField(queryset=Source.objects.all(), required=False)
 
 
 class AssessmentCreateSerializer(serializers.Serializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(),
+    source = IdField(queryset=Source.objects.all(),
                                                 help_text="The source that corroborates, disputes or denies.")
     stance = serializers.ChoiceField(choices=AssessmentStance.choices)
     evidence_url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
-    evidence_document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.defer("text"),
+    evidence_document = IdField(queryset=Document.objects.defer("text"),
                                                            required=False, default=None, allow_null=True)
     excerpt = serializers.CharField(required=False, default="", allow_blank=True)
     note = serializers.CharField(required=False, default="", allow_blank=True)
@@ -192,10 +193,27 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
-    claims = ClaimSerializer(many=True)
+    """A report with one page of its claims (context: "claims", "claims_next", "claims_previous")."""
+
+    claims = serializers.SerializerMethodField(help_text="One page of the report's claims in order: ?page=, "
+                                                         "?page_size= (up to 200); claim_count counts them all.")
+    claims_next = serializers.SerializerMethodField(help_text="The next page of claims, or null.")
+    claims_previous = serializers.SerializerMethodField(help_text="The previous page of claims, or null.")
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "text", "claims"]
+        fields = [*DocumentSerializer.Meta.fields, "text", "claims", "claims_next", "claims_previous"]
+
+    @extend_schema_field(ClaimSerializer(many=True))
+    def get_claims(self, document) -> list:
+        return ClaimSerializer(self.context["claims"], many=True).data
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_claims_next(self, document) -> str | None:
+        return self.context.get("claims_next")
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_claims_previous(self, document) -> str | None:
+        return self.context.get("claims_previous")
 
 
 class IngestSerializer(serializers.Serializer):
@@ -224,15 +242,6 @@ class IngestSerializer(serializers.Serializer):
 
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",
                "sources", "hedges", "corroborates", "disputes", "denies", "start", "end"]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """Spell a value for a spreadsheet; text that would run as a formula is quoted with a leading '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def csv_row(claim: Claim) -> list[str]:
     """One claim as a CSV row in CSV_COLUMNS order (attributions prefetched, counts annotated)."""
     document = claim.document
@@ -241,7 +250,7 @@ def csv_row(claim: Claim) -> list[str]:
               document.published_at.isoformat() if document.published_at else "", claim.position, claim.voice,
               claim.status, claim.text, sources, "; ".join(claim.hedges), claim.corroborations, claim.disputes,
               claim.denials, claim.start, claim.end]
-    return [_cell(value) for value in values]
+    return [spreadsheet_cell(value) for value in values]
 
 
 class HistoryEntrySerializer(serializers.ModelSerializer):

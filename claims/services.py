@@ -18,8 +18,9 @@ from config.errors import DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceKind
+from sources.names import fit_name
 from sources.services import document_create, source_resolve, text_sha256
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -28,6 +29,14 @@ TITLE_LENGTH = 120
 UNKNOWN_STANCE = "Unknown stance {stance!r}; use one of: {choices}."
 SPAN_OUTSIDE = "The span {start}-{end} does not lie inside the document's {length} characters."
 TEXT_NOT_IN_DOCUMENT = "The corrected text does not occur in the document; a claim must quote its report exactly."
+
+
+@dataclass(frozen=True)
+class MarkResult:
+    """A recorded mark and the claim's standing after it."""
+
+    assessment: Assessment
+    verdict: Verdict
 
 
 @dataclass(frozen=True)
@@ -87,9 +96,11 @@ def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> t
     for mention in found.sources:
         source, created = source_resolve(name=mention.name, actor=actor, kind_hint=extraction.guess_kind(mention.name))
         created_count += created
-        speakers.append({"source": source, "name_as_written": mention.name, "cue": mention.cue or "",
-                         "stance": mention.stance, "reported_to": mention.reported_to or "",
-                         "hedge": mention.hedge or ""})
+        # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
+        speakers.append({"source": source, "name_as_written": fit_name(mention.name),
+                         "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
+                         "reported_to": fit_name(mention.reported_to or "", 200),
+                         "hedge": fit_name(mention.hedge or "", 100)})
     return speakers, created_count
 
 
@@ -157,11 +168,8 @@ def claims_restate_for_sources(*, source_ids: set[int], actor: str, reason: str)
 
 @recorded
 def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, actor: str, evidence_url: str = "",
-                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> Assessment:
-    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status.
-
-    The claim's standing after the mark is on the returned assessment's `verdict` (a Verdict).
-    """
+                      evidence_document: Document | None = None, excerpt: str = "", note: str = "") -> MarkResult:
+    """Record that a source corroborates, disputes or denies a claim, and recompute the claim's status."""
     if stance not in AssessmentStance.values:
         message = UNKNOWN_STANCE.format(stance=stance, choices=", ".join(AssessmentStance.values))
         raise DomainError(message, fields={"stance": [message]})
@@ -175,8 +183,8 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
     assessment.save()
     ledger_append(actor=actor, action=Action.ASSESSMENT_RECORDED, object_type="assessment", object_id=assessment.pk,
                   payload={"after": snapshot(assessment)}, reason=note)
-    assessment.verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
-    return assessment
+    verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk}")
+    return MarkResult(assessment, verdict)
 
 
 @recorded
@@ -196,13 +204,11 @@ def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = N
         raise DomainError(message, fields={"start": [message]})
     before = snapshot(claim)
     claim.start, claim.end, claim.text = start, end, document_text[start:end]
-    after = snapshot(claim)
-    changed = [k for k in after if after[k] != before[k]]
-    if changed:
+    payload = what_changed(before, snapshot(claim))
+    if payload["after"]:
         claim.save()
         ledger_append(actor=actor, action=Action.CLAIM_CHANGED, object_type="claim", object_id=claim.pk,
-                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
-                      reason=reason)
+                      payload=payload, reason=reason)
     return claim
 
 
@@ -251,13 +257,11 @@ def attribution_update(*, attribution: Attribution, actor: str, reason: str = ""
     before = snapshot(attribution)
     for field, value in changes.items():
         setattr(attribution, field, value)
-    after = snapshot(attribution)
-    changed = [k for k in after if after[k] != before[k]]
-    if changed:
+    payload = what_changed(before, snapshot(attribution))
+    if payload["after"]:
         attribution.save()
         ledger_append(actor=actor, action=Action.ATTRIBUTION_CHANGED, object_type="attribution",
-                      object_id=attribution.pk, reason=reason,
-                      payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}})
+                      object_id=attribution.pk, reason=reason, payload=payload)
         _recompute_status(claim=attribution.claim, actor=actor, reason="attribution changed")
     return attribution
 

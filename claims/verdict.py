@@ -1,22 +1,19 @@
 """The verdict rule: a claim's standing from reviewers' marks across independent sources.
 
-One rule, applied in this order (the README shows it with examples):
-
-1. Only each source's latest mark counts (a reviewer may revise a mark).
-2. With no mark against the claim (no source disputes or denies it), it is **corroborated** when at
-   least two independent sources corroborate it, otherwise **unverified**.
-3. With marks against it, it is **denied** when every counted mark is a denial, otherwise
-   **disputed** (any dispute, or a denial beside a corroboration).
-
-Two sources are independent unless one is the other or they share an affiliation chain (the same
-top-most party above them). A source that is, or shares a chain with, the claim's own attributed
-speaker does not count as corroboration: a party cannot corroborate itself.
+RULE says it in the newsroom's words (the claim page shows it; the README adds examples); verdict_for() applies
+it. Two sources are independent unless one is the other or they share an affiliation chain (the same top-most
+party above them).
 """
 from dataclasses import dataclass
 
-UNVERIFIED, CORROBORATED, DISPUTED, DENIED = "unverified", "corroborated", "disputed", "denied"
-CORROBORATES, DISPUTES, DENIES = "corroborates", "disputes", "denies"
+from claims.models import AssessmentStance, Status
+
 INDEPENDENT_SOURCES_NEEDED = 2
+RULE = ("Only each source's latest mark counts. With no source disputing or denying it, a claim is "
+        "corroborated once two independent sources corroborate it (a party cannot corroborate itself or its "
+        "own side). Any dispute, or a denial beside a corroboration, makes it disputed; denials alone make "
+        "it denied.")
+AGAINST = (AssessmentStance.DISPUTES, AssessmentStance.DENIES)
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Mark:
     """One reviewer's mark, reduced to what the rule needs."""
 
     source_id: int
-    stance: str  # corroborates | disputes | denies
+    stance: str  # an AssessmentStance
     order: int  # later marks have larger numbers
 
 
@@ -62,14 +59,14 @@ def _root(source_id: int, roots: dict[int, int]) -> int:
 def verdict_for(marks: list[Mark], *, speakers: set[int], roots: dict[int, int]) -> Verdict:
     """Apply the rule; `roots` maps a source to the top of its affiliation chain."""
     counted = latest_marks(marks)
-    against = [m for m in counted if m.stance in (DISPUTES, DENIES)]
+    against = [m for m in counted if m.stance in AGAINST]
     if against:
-        if all(m.stance == DENIES for m in counted):
-            return Verdict(DENIED, f"{len(against)} source(s) deny it and none corroborates or disputes it")
-        disputes = sum(1 for m in against if m.stance == DISPUTES)
+        if all(m.stance == AssessmentStance.DENIES for m in counted):
+            return Verdict(Status.DENIED, f"{len(against)} source(s) deny it and none corroborates or disputes it")
+        disputes = sum(1 for m in against if m.stance == AssessmentStance.DISPUTES)
         denials = len(against) - disputes
         support = len(counted) - len(against)
-        return Verdict(DISPUTED, f"marks conflict: {support} corroborate, {disputes} dispute, {denials} deny")
+        return Verdict(Status.DISPUTED, f"marks conflict: {support} corroborate, {disputes} dispute, {denials} deny")
     speaker_roots = {_root(s, roots) for s in speakers}
     independent: dict[int, int] = {}
     for mark in counted:
@@ -78,8 +75,8 @@ def verdict_for(marks: list[Mark], *, speakers: set[int], roots: dict[int, int])
             independent.setdefault(root, mark.source_id)
     corroborators = tuple(sorted(independent.values()))
     if len(corroborators) >= INDEPENDENT_SOURCES_NEEDED:
-        return Verdict(CORROBORATED, f"{len(corroborators)} independent sources corroborate it", corroborators)
+        return Verdict(Status.CORROBORATED, f"{len(corroborators)} independent sources corroborate it", corroborators)
     if counted:
-        return Verdict(UNVERIFIED, f"{len(corroborators)} independent source(s) corroborate it; "
+        return Verdict(Status.UNVERIFIED, f"{len(corroborators)} independent source(s) corroborate it; "
                                    f"{INDEPENDENT_SOURCES_NEEDED} are needed", corroborators)
-    return Verdict(UNVERIFIED, "no source has been marked yet")
+    return Verdict(Status.UNVERIFIED, "no source has been marked yet")

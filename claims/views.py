@@ -1,25 +1,25 @@
 """API for reports, claims, attributions and reviewers' marks."""
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.history import claim_as_of, claim_history
 from claims.models import Attribution, Claim
 from claims.selectors import (
     assessment_list,
-    claim_as_of,
     claim_detail,
-    claim_history,
     claim_list,
     claim_neighbours,
+    document_claims,
     document_detail,
     document_list,
     latest_mark_at,
@@ -48,12 +48,13 @@ from claims.services import (
     claim_correct,
     report_ingest,
 )
-from config.api import IgnoreFormatParameter, error_responses
+from config import params
+from config.api import IgnoreFormatParameter, PageNumberPagination, error_responses
 from config.errors import DomainError
+from config.formats import JSONParser
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
 
-BAD_AS_OF = "as_of must be an ISO 8601 time such as 2026-11-24T16:00:00Z."
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
                          "verdict and marks as they stood at this moment (ISO 8601; UTC when no offset).")
 
@@ -71,14 +72,13 @@ def _claim_response(pk: int, as_of: datetime | None = None, status_code=status.H
     return Response(ClaimDetailSerializer(claim, context=context).data, status=status_code)
 
 
-def _parse_as_of(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
-    except ValueError:
-        raise DomainError(BAD_AS_OF, fields={"as_of": [BAD_AS_OF]}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _document_body(request, pk: int) -> dict:
+    """A report with one page of its claims: a report of thousands of claims is never inlined whole."""
+    document = document_detail(pk)
+    pager = PageNumberPagination()
+    page = pager.paginate_queryset(document_claims(document), request)
+    context = {"claims": page, "claims_next": pager.get_next_link(), "claims_previous": pager.get_previous_link()}
+    return DocumentDetailSerializer(document, context=context).data
 
 
 class JSONLDRenderer(renderers.JSONRenderer):
@@ -93,7 +93,8 @@ EXPORT_FORMAT = OpenApiParameter("format", str, enum=list(EXPORTS), default="csv
 EXPORT_RESPONSES = {
     (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="format=csv"),
     (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR, description="format=jsonl"),
-    (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="format=claimreview"),
+    (200, "application/ld+json"): OpenApiResponse({"type": "array", "items": {"type": "object"}},
+                                                  description="format=claimreview: a JSON-LD array"),
 }
 _FILTER_TYPES = {"NumberFilter": int, "DateFilter": OpenApiTypes.DATE}
 
@@ -134,7 +135,7 @@ class DocumentListView(RoleAccess, generics.ListCreateAPIView):
         fields = dict(incoming.validated_data)
         text = fields.pop("file", None) or fields.pop("text")
         result = report_ingest(text=text, actor=actor_for(request.user), ingested_by=request.user, **fields)
-        body = DocumentDetailSerializer(document_detail(result.document.pk)).data
+        body = _document_body(request, result.document.pk)
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 
@@ -146,7 +147,7 @@ class DocumentDetailView(RoleAccess, generics.GenericAPIView):
     serializer_class = DocumentDetailSerializer
 
     def get(self, request, pk):
-        return Response(DocumentDetailSerializer(document_detail(pk)).data)
+        return Response(_document_body(request, pk))
 
 
 @extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})
@@ -173,7 +174,7 @@ class ClaimDetailView(RoleAccess, generics.GenericAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get(self, request, pk):
-        return _claim_response(pk, _parse_as_of(request.query_params.get("as_of")))
+        return _claim_response(pk, params.parse_moment(request.query_params.get("as_of"), "as_of"))
 
     def patch(self, request, pk):
         claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
@@ -224,7 +225,7 @@ class AttributionDetailView(RoleAccess, generics.GenericAPIView):
 
     def delete(self, request, pk):
         attribution = self._attribution(pk)
-        reason = request.query_params.get("reason", "")
+        reason = params.check_text(request.query_params.get("reason", ""), "reason")
         attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -256,7 +257,7 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         mark = assessment_record(claim=claim, reviewer=request.user, actor=actor_for(request.user),
                                  **incoming.validated_data)
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
-        body = AssessmentCreatedSerializer(mark, context={"standing": standing}).data
+        body = AssessmentCreatedSerializer(mark.assessment, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 
@@ -274,16 +275,18 @@ class AssessmentListView(RoleAccess, generics.ListAPIView):
 
 @extend_schema(summary="A claim as schema.org ClaimReview", responses={
     (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="ClaimReview JSON-LD."),
+    (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT, description="The same, as plain JSON."),
     **error_responses(404)})
 class ClaimReviewView(RoleAccess, generics.GenericAPIView):
     """The claim's verdict as ClaimReview JSON-LD, ready to publish (mapping in claims/claimreview.py)."""
 
-    renderer_classes = [JSONLDRenderer]
+    # JSON-LD first (what */* and no Accept header get), plain JSON for clients that ask for application/json.
+    renderer_classes = [JSONLDRenderer, renderers.JSONRenderer]
 
     def get(self, request, pk):
         claim = claim_detail(pk)
         review = claim_review(claim, verdicts_of([claim])[pk], reviewed_at=latest_mark_at(claim))
-        return Response(review, content_type=JSONLDRenderer.media_type)
+        return Response(review)
 
 
 @extend_schema(summary="Export claims (csv, jsonl or ClaimReview)",

@@ -1,7 +1,9 @@
 """API plumbing shared by every app: pagination, the one error format, and the pieces of streamed exports."""
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.db import OperationalError
+from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, pagination, permissions, serializers, throttling
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -9,6 +11,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from config.errors import DomainError
+from config.params import BIGINT_MAX
+
+BUSY = "The ledger is busy with another change; nothing was changed. Retry in a few seconds."
+NO_ROUTE = "No API endpoint at this address."
+SERVER_ERROR = "The server failed to answer; the error was logged."
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -33,11 +40,38 @@ class WriteThrottle(throttling.SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
+class IdField(serializers.PrimaryKeyRelatedField):
+    """A reference by primary key: a whole number (or its digits), never 1.5 taken as 1 nor 1e400 crashing."""
+
+    default_error_messages = {
+        **serializers.PrimaryKeyRelatedField.default_error_messages,
+        "incorrect_type": "Expected a whole-number id, received {data_type}.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and data.isascii() and data.isdigit():
+            data = int(data)
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 0 < data <= BIGINT_MAX:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class IgnoreFormatParameter(DefaultContentNegotiation):
     """On an export, ?format= names the file format, not a DRF renderer: always answer with the first renderer."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value) -> str:
+    """Spell a value for a spreadsheet; text that would run as a formula is quoted with a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class EchoWriter:
@@ -69,6 +103,7 @@ _ERROR_MEANINGS = {
     413: "The report is larger than the limit.",
     415: "The upload is not a UTF-8 text file.",
     429: "Too many writes; wait and retry.",
+    503: "The ledger was busy for longer than the lock timeout; nothing was changed. Retry after Retry-After s.",
 }
 
 
@@ -98,8 +133,24 @@ def _flatten(detail) -> dict[str, list[str]]:
     return {}
 
 
+def is_lock_wait(exc: BaseException) -> bool:
+    """A writer gave up waiting for a lock: SQLite's "database is locked", PostgreSQL's lock_timeout (55P03)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    return "database is locked" in str(exc) or getattr(cause, "sqlstate", None) == "55P03"
+
+
+def busy_body() -> dict:
+    return {"error": {"code": "busy", "message": BUSY, "fields": {}}}
+
+
 def exception_handler(exc, context):
-    """Answer every 4xx in one shape: {"error": {"code", "message", "fields"}}."""
+    """Answer every 4xx (and a lock wait's 503) in one shape: {"error": {"code", "message", "fields"}}."""
+    if is_lock_wait(exc):
+        response = Response(busy_body(), status=503)
+        response["Retry-After"] = str(settings.CLAIMLEDGER_RETRY_AFTER_SECONDS)
+        return response
     if isinstance(exc, DomainError):
         return _error(exc.status, exc.code, exc.message, exc.fields)
     if isinstance(exc, DjangoValidationError):
@@ -128,3 +179,21 @@ def exception_handler(exc, context):
     code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
     response.data = {"error": {"code": str(code), "message": str(detail), "fields": {}}}
     return response
+
+
+def api_not_found(request, exception=None):
+    """handler404 for /api/…: the error shape; every other path gets the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": NO_ROUTE, "fields": {}}}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def api_server_error(request):
+    """handler500 for /api/…: the error shape (the traceback is logged, never sent)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "server_error", "message": SERVER_ERROR, "fields": {}}}, status=500)
+    from django.views.defaults import server_error
+
+    return server_error(request)

@@ -2,13 +2,30 @@
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+# Django's own bar for a secret key (its check security.W009), enforced here instead of merely warned about.
+MIN_LENGTH = 50
+MIN_DISTINCT = 5
 NO_SECRET_KEY = (
     "Refusing to serve without a secret key: set DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE "
     "(`make run` creates one in ~/.claim-ledger), or DJANGO_DEBUG=1 for a throwaway development key."
 )
+WEAK_SECRET_KEY = (
+    f"Refusing to serve with a weak secret key: it needs at least {MIN_LENGTH} characters, {MIN_DISTINCT} of them "
+    "different, and no 'django-insecure-' prefix. Make one with "
+    "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+)
+
+
+def secret_key_is_weak(key: str) -> bool:
+    """A key short enough, or repetitive enough, to guess: sessions and password-reset links depend on it."""
+    return len(key) < MIN_LENGTH or len(set(key)) < MIN_DISTINCT or key.startswith("django-insecure-")
 
 
 def refuse_without_secret_key() -> None:
-    """Sessions signed with a per-process key would break on every restart and differ between workers."""
-    if not settings.DEBUG and not settings.SECRET_KEY_CONFIGURED:
+    """Sessions signed with a per-process key would break on every restart; a weak key can be guessed."""
+    if settings.DEBUG:
+        return
+    if not settings.SECRET_KEY_CONFIGURED:
         raise ImproperlyConfigured(NO_SECRET_KEY)
+    if secret_key_is_weak(settings.SECRET_KEY):
+        raise ImproperlyConfigured(WEAK_SECRET_KEY)

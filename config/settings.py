@@ -2,6 +2,7 @@
 import os
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "claims",
     "events",
     "desk",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,7 +58,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.LockWaitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Logins are throttled per account and per address (django-axes); each lockout is kept in its tables and the ledger.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("CLAIMLEDGER_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CLAIMLEDGER_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -94,6 +108,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not shared-cache memory, so concurrent-writer tests see real WAL locking.
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
+
+# Throttles and lockout counters live in the cache every process shares: Redis when CLAIMLEDGER_CACHE_URL names
+# one (redis://127.0.0.1:6379/0), else this process's memory (fine for one `make run` process).
+CACHE_URL = env_str("CLAIMLEDGER_CACHE_URL")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                      "KEY_PREFIX": "claimledger"} if CACHE_URL else
+          {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A writer that waited LEDGER_LOCK_TIMEOUT_MS (PostgreSQL) or SQLITE_BUSY_TIMEOUT_SECONDS answers 503 with this.
+CLAIMLEDGER_RETRY_AFTER_SECONDS = env_int("CLAIMLEDGER_RETRY_AFTER_SECONDS", 5, minimum=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -137,6 +160,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON first; browsers get the read-only browsable API (config/formats.py says why it has no forms).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "config.formats.BrowsableAPIRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["config.formats.JSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -151,6 +178,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Claim Ledger API",
     "DESCRIPTION": "Claims, their sources, reviewers' marks and the hash-chained ledger of every change.",
     "VERSION": "1.0.0",
+    # Every operation also documents 400/401/403/404/406/429/503 in the one error shape (config/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.schema.add_common_errors"],
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema maps every endpoint and filter: only people with a newsroom role may read it.
     "SERVE_PERMISSIONS": ["people.permissions.IsViewer"],
@@ -169,6 +198,9 @@ LEDGER_CHECKPOINT_EVERY = env_int("LEDGER_CHECKPOINT_EVERY", 1, minimum=1)
 LEDGER_LOCK_TIMEOUT_MS = env_int("LEDGER_LOCK_TIMEOUT_MS", 5000, minimum=1)
 # Who may read the ledger API; the ledger imports no other app, so the wiring names the class here.
 LEDGER_READ_PERMISSION_CLASSES = ["people.permissions.IsViewer"]
+# Account changes in the ledger are read in full by admins only; others see who acted, not the payload.
+LEDGER_PRIVATE_OBJECT_TYPES = ["user"]
+LEDGER_SEES_PRIVATE = "people.roles.is_admin"
 
 # Background work (bulk ingest, follow-up tasks) on Celery. Only `--queue` and the batch API need the broker.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")

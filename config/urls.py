@@ -33,3 +33,6 @@ urlpatterns = [
     path("", include(events_urls.urlpatterns)),
     path("", include(desk_urls.urlpatterns)),
 ]
+
+handler404 = "config.api.api_not_found"
+handler500 = "config.api.api_server_error"

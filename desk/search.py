@@ -1,7 +1,8 @@
 """Search results for the desk: facet counts over the matching claims, and the claims grouped by source."""
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
-from claims.models import Attribution, Claim, Status
+from claims.models import Claim, Status
+from claims.selectors import claims_with_sources
 from sources.models import SourceKind
 
 FACET_SOURCES = 12
@@ -17,9 +18,7 @@ def name_empty_choices(form) -> None:
 
 def search_base() -> QuerySet[Claim]:
     """Every claim, with what a result line shows, newest report first."""
-    return (Claim.objects.select_related("document__outlet").defer("document__text")
-            .prefetch_related(Prefetch("attributions", queryset=Attribution.objects.select_related("source")))
-            .order_by("-document__published_at", "-document_id", "position"))
+    return claims_with_sources().order_by("-document__published_at", "-document_id", "position")
 
 
 def _counted(matching: QuerySet[Claim], *fields: str, limit: int | None = None) -> list[tuple]:

@@ -1,18 +1,15 @@
-"""Reads for the desk pages; each returns everything its page shows in a fixed number of queries."""
-from django.db.models import Count, Prefetch, Q, QuerySet
+"""Reads for the desk pages, built on claims' selectors; each page's reads take a fixed number of queries."""
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from claims import history
 from claims import selectors as claims_selectors
-from claims.models import Assessment, Attribution, Claim, Status
+from claims.models import Attribution, Claim, Status
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
 
 RECENT_DOCUMENTS = 20
 REVIEW_STATUSES = [Status.UNVERIFIED, Status.DISPUTED]
-
-_attributions_with_sources = Prefetch(
-    "attributions", queryset=Attribution.objects.select_related("source").order_by("position"),
-)
 
 
 def _status_counts() -> dict:
@@ -22,17 +19,13 @@ def _status_counts() -> dict:
 
 def recent_documents(limit: int = RECENT_DOCUMENTS) -> QuerySet[Document]:
     """The newest reports, each with its claim count per status (one query)."""
-    return (Document.objects.select_related("outlet").defer("text")
-            .annotate(claims_total=Count("claims"), **_status_counts())
-            .order_by("-ingested_at", "-id")[:limit])
+    return claims_selectors.document_list().annotate(**_status_counts())[:limit]
 
 
 def document_for_reading(pk: int) -> Document:
     """A report with its claims and their attributed sources."""
-    claims = Claim.objects.prefetch_related(_attributions_with_sources).order_by("start")
-    return get_object_or_404(
-        Document.objects.select_related("outlet").prefetch_related(Prefetch("claims", queryset=claims)), pk=pk,
-    )
+    claims = Claim.objects.prefetch_related(claims_selectors.attributions_with_sources()).order_by("start")
+    return get_object_or_404(claims_selectors.documents_with_claims(claims), pk=pk)
 
 
 def sources_in(claims) -> list[tuple[Source, int]]:
@@ -52,17 +45,12 @@ def source_names_for(document_ids) -> list[str]:
 
 def claim_for_page(pk: int) -> Claim:
     """A claim with its report, attributions and marks (reviewer, source, evidence)."""
-    marks = Assessment.objects.select_related("source", "reviewer", "evidence_document").order_by("created_at", "id")
-    return get_object_or_404(
-        Claim.objects.select_related("document__outlet")
-        .prefetch_related(_attributions_with_sources, Prefetch("assessments", queryset=marks)),
-        pk=pk,
-    )
+    return get_object_or_404(claims_selectors.claims_with_marks(), pk=pk)
 
 
 def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
     """Ledger entries for a claim, its attributions (removed ones too) and its marks, newest first."""
-    return claims_selectors.claim_history(claim).order_by("-seq")
+    return history.claim_history(claim).order_by("-seq")
 
 
 def source_for_page(pk: int) -> Source:
@@ -72,17 +60,14 @@ def source_for_page(pk: int) -> Source:
 
 def source_claims(source: Source) -> QuerySet[Claim]:
     """The claims attributed to a source, newest report first."""
-    return (Claim.objects.filter(pk__in=Attribution.objects.filter(source=source).values("claim_id"))
-            .select_related("document__outlet").defer("document__text")
-            .prefetch_related(_attributions_with_sources)
+    return (claims_selectors.claims_with_sources()
+            .filter(pk__in=Attribution.objects.filter(source=source).values("claim_id"))
             .order_by("-document__ingested_at", "document_id", "position"))
 
 
 def review_queue() -> QuerySet[Claim]:
     """Claims still waiting for a verdict (unverified or disputed), oldest first."""
-    return (Claim.objects.filter(status__in=REVIEW_STATUSES)
-            .select_related("document__outlet").defer("document__text")
-            .prefetch_related(_attributions_with_sources).order_by("created_at", "id"))
+    return claims_selectors.claims_with_sources().filter(status__in=REVIEW_STATUSES).order_by("created_at", "id")
 
 
 def ledger_entries() -> QuerySet[LedgerEntry]:

@@ -5,12 +5,12 @@ from desk import views
 
 urlpatterns = [
     path("", views.home, name="desk-home"),
-    path("documents/<int:pk>/", views.document_detail, name="desk-document"),
-    path("claims/<int:pk>/", views.claim_detail, name="desk-claim"),
+    path("documents/<id:pk>/", views.document_detail, name="desk-document"),
+    path("claims/<id:pk>/", views.claim_detail, name="desk-claim"),
     path("search/", views.search, name="desk-search"),
-    path("sources/<int:pk>/", views.source_detail, name="desk-source"),
+    path("sources/<id:pk>/", views.source_detail, name="desk-source"),
     path("ledger/", views.ledger, name="desk-ledger"),
     path("review/", views.review, name="desk-review"),
     path("events/", views.events, name="event-list"),
-    path("events/<int:pk>/", views.event_detail, name="event-detail"),
+    path("events/<id:pk>/", views.event_detail, name="event-detail"),
 ]

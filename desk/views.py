@@ -7,8 +7,10 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.filters import ClaimFilter
+from claims.models import Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, report_ingest
+from claims.verdict import RULE
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
@@ -21,17 +23,14 @@ from events.models import Event
 from events.selectors import competing_accounts, event_accounts, event_figures, event_list
 from ledger import selectors as ledger_selectors
 from ledger.filters import LedgerEntryFilter
+from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
 from people.roles import EDITOR, REVIEWER
-from sources.selectors import STATUSES, source_track_record
+from sources.selectors import source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
-VERDICT_RULE = ("Only each source's latest mark counts. With no source disputing or denying it, a claim is "
-                "corroborated once two independent sources corroborate it (a party cannot corroborate itself or its "
-                "own side). Any dispute, or a denial beside a corroboration, makes it disputed; denials alone make "
-                "it denied.")
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -129,7 +128,7 @@ def claim_detail(request, pk: int):
         "claim": claim,
         "context": claim_in_context(claim.document.text, claim.start, claim.end),
         "verdict": verdict_of(claim),
-        "rule": VERDICT_RULE,
+        "rule": RULE,
         "form": form,
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
@@ -164,7 +163,7 @@ def source_detail(request, pk: int):
         "source": source,
         "aliases": source.aliases.all(),
         "total": record["claims"],
-        "bars": status_bars({status: record[status] for status in STATUSES}),
+        "bars": status_bars({status: record[status] for status in Status.values}),
         "chart": chart_size(),
         "page": _page_of(request, selectors.source_claims(source)),
     })
@@ -175,9 +174,13 @@ def ledger(request):
     """The audit trail, newest first, with the chain checked end to end and its current head."""
     filterset = LedgerEntryFilter(request.GET, queryset=selectors.ledger_entries())
     entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
+    page = _page_of(request, entries)
+    full = sees_private(request.user)
+    for entry in page:  # shown, never saved: the ledger's rows are append-only
+        entry.payload = shown_payload(entry.object_type, entry.payload, full=full)
     return _render(request, "desk/ledger.html", {
         "filterset": filterset,
-        "page": _page_of(request, entries),
+        "page": page,
         "head": ledger_selectors.head(),
         "verification": verify_chain_recent(),
     }, status=400 if filterset.errors else 200)

@@ -2,13 +2,14 @@
 import django_filters
 from django.db.models import Q
 
+from config import params
 from events.models import ClaimLink, Event, LinkRelation
 
 
 class ClaimLinkFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(method="filter_claim", label="Links with this claim at either end")
+    claim = params.IntegerFilter(method="filter_claim", label="Links with this claim at either end")
     relation = django_filters.ChoiceFilter(choices=LinkRelation.choices, label="Relation")
-    reviewer = django_filters.CharFilter(field_name="reviewer__username", label="Reviewer's username")
+    reviewer = params.CharFilter(field_name="reviewer__username", label="Reviewer's username")
 
     class Meta:
         model = ClaimLink
@@ -19,8 +20,8 @@ class ClaimLinkFilter(django_filters.FilterSet):
 
 
 class EventFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Words in the title")
-    claim = django_filters.NumberFilter(field_name="claims", label="Events that gather this claim")
+    q = params.CharFilter(field_name="title", lookup_expr="icontains", label="Words in the title")
+    claim = params.IntegerFilter(field_name="claims", label="Events that gather this claim")
 
     class Meta:
         model = Event

@@ -3,11 +3,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.functions import Substr
 
+from claims import selectors as claims_selectors
 from claims.models import Attribution, Claim, Stance
-from claims.selectors import claim_ids_matching_any
+from claims.terms import claim_ids_matching_any
 from events import competing, embedding, quantities
 from events.models import ClaimEmbedding, ClaimLink, Event, LinkRelation
 from sources.models import Document
@@ -77,10 +78,7 @@ class SourceAccount:
 
 def claims_with_sources() -> QuerySet:
     """Claims with their report, outlet and attributed sources, fetched in a fixed number of queries."""
-    attributions = Attribution.objects.select_related("source").order_by("position")
-    return (Claim.objects.select_related("document__outlet").defer("document__text")
-            .annotate(lede=Substr("document__text", 1, LEDE_CHARS))
-            .prefetch_related(Prefetch("attributions", queryset=attributions)))
+    return claims_selectors.claims_with_sources().annotate(lede=Substr("document__text", 1, LEDE_CHARS))
 
 
 def _with_sources(claim: Claim) -> bool:

@@ -1,7 +1,9 @@
 """What the API shows of competing accounts, links and events, and what it accepts to change them."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Claim
+from config.api import IdField
 from events.models import ClaimLink, Event, LinkRelation
 
 MAX_LIMIT = 50
@@ -55,8 +57,8 @@ class ClaimLinkSerializer(serializers.ModelSerializer):
 
 
 class ClaimLinkCreateSerializer(serializers.Serializer):
-    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    other = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), help_text="The competing claim.")
+    claim = IdField(queryset=Claim.objects.all())
+    other = IdField(queryset=Claim.objects.all(), help_text="The competing claim.")
     relation = serializers.ChoiceField(choices=LinkRelation.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
@@ -72,8 +74,8 @@ class EventSerializer(serializers.ModelSerializer):
 class EventCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, required=False)
-    from_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False,
+    claims = IdField(queryset=Claim.objects.all(), many=True, required=False)
+    from_claim = IdField(queryset=Claim.objects.all(), required=False,
                                                     help_text="Gather this claim and every claim linked to it.")
 
     def validate(self, data):
@@ -83,7 +85,7 @@ class EventCreateSerializer(serializers.Serializer):
 
 
 class EventClaimsSerializer(serializers.Serializer):
-    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, allow_empty=False)
+    claims = IdField(queryset=Claim.objects.all(), many=True, allow_empty=False)
 
 
 class AccountClaimSerializer(serializers.Serializer):
@@ -113,12 +115,25 @@ class FigureRowSerializer(serializers.Serializer):
 
 
 class EventDetailSerializer(serializers.ModelSerializer):
-    accounts = SideSerializer(many=True, source="sides", help_text="Each source's account, grouped by source.")
-    figures = FigureRowSerializer(many=True, help_text="The figures the event's claims give, by unit and source.")
+    """An event with each side's account and its figures, given in the context as `accounts` and `figures`
+
+    (events.selectors.event_accounts and event_figures).
+    """
+
+    accounts = serializers.SerializerMethodField(help_text="Each source's account, grouped by source.")
+    figures = serializers.SerializerMethodField(help_text="The figures the event's claims give, by unit and source.")
 
     class Meta:
         model = Event
         fields = ["id", "title", "description", "created_at", "accounts", "figures"]
+
+    @extend_schema_field(SideSerializer(many=True))
+    def get_accounts(self, event) -> list[dict]:
+        return SideSerializer(self.context["accounts"], many=True).data
+
+    @extend_schema_field(FigureRowSerializer(many=True))
+    def get_figures(self, event) -> list[dict]:
+        return FigureRowSerializer(self.context["figures"], many=True).data
 
 
 class EventSuggestionSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
+from people.roles import EDITOR, has_role
 from sources.services import text_sha256
 
 UNKNOWN_RELATION = "Unknown relation {relation!r}; use one of: {choices}."
@@ -23,6 +24,7 @@ TITLE_TOO_LONG = "An event title has at most {limit} characters."
 NO_CLAIMS = "Name at least one claim for the event."
 NO_LINKS = "Claim {pk} has no confirmed links yet: confirm a competing account first."
 TITLE_LIMIT = Event._meta.get_field("title").max_length
+NOT_YOUR_LINK = "Only the reviewer who confirmed this link, or an editor, can remove it."
 
 
 def _check_relation(relation: str) -> None:
@@ -50,8 +52,10 @@ def claim_link_confirm(*, claim: Claim, other: Claim, relation: str, reviewer, a
 
 
 @recorded
-def claim_link_remove(*, link: ClaimLink, actor: str, reason: str = "") -> None:
-    """Withdraw a confirmed link (a reviewer's mistake); the ledger keeps what it was."""
+def claim_link_remove(*, link: ClaimLink, actor: str, reason: str = "", by=None) -> None:
+    """Withdraw a confirmed link (its reviewer's mistake, or an editor's call); the ledger keeps what it was."""
+    if by is not None and by.pk != link.reviewer_id and not has_role(by, EDITOR):
+        raise DomainError(NOT_YOUR_LINK, code="permission_denied", fields={"link": [NOT_YOUR_LINK]}, status=403)
     before, pk = snapshot(link), link.pk
     link.delete()
     ledger_append(actor=actor, action=Action.CLAIMLINK_DELETED, object_type="claimlink", object_id=pk,

@@ -5,11 +5,11 @@ from events import views
 
 urlpatterns = []
 api_urlpatterns = [
-    path("claims/<int:pk>/competing/", views.CompetingAccountsView.as_view(), name="api-claim-competing"),
+    path("claims/<id:pk>/competing/", views.CompetingAccountsView.as_view(), name="api-claim-competing"),
     path("claim-links/", views.ClaimLinkListView.as_view(), name="api-claimlink-list"),
-    path("claim-links/<int:pk>/", views.ClaimLinkDetailView.as_view(), name="api-claimlink-detail"),
+    path("claim-links/<id:pk>/", views.ClaimLinkDetailView.as_view(), name="api-claimlink-detail"),
     path("events/", views.EventListView.as_view(), name="api-event-list"),
     path("event-suggestions/", views.EventSuggestionsView.as_view(), name="api-event-suggestions"),
-    path("events/<int:pk>/", views.EventDetailView.as_view(), name="api-event-detail"),
-    path("events/<int:pk>/claims/", views.EventClaimsView.as_view(), name="api-event-claims"),
+    path("events/<id:pk>/", views.EventDetailView.as_view(), name="api-event-detail"),
+    path("events/<id:pk>/claims/", views.EventClaimsView.as_view(), name="api-event-claims"),
 ]

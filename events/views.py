@@ -4,6 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 
+from config import params
 from config.api import error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
@@ -51,6 +52,7 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
     """What other sources say about the claim: confirmed links first (score 1), then ranked suggestions."""
 
     serializer_class = CompetingAccountSerializer
+    pagination_class = None  # a ranked list cut at ?limit=, never pages (the schema said otherwise)
 
     def get_queryset(self):
         return claims_with_sources()
@@ -97,7 +99,8 @@ class ClaimLinkDetailView(RoleAccess, generics.GenericAPIView):
 
     def delete(self, request, pk):
         link = get_object_or_404(ClaimLink, pk=pk)
-        claim_link_remove(link=link, actor=actor_for(request.user), reason=request.query_params.get("reason", ""))
+        reason = params.check_text(request.query_params.get("reason", ""), "reason")
+        claim_link_remove(link=link, actor=actor_for(request.user), reason=reason, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -126,8 +129,8 @@ class EventListView(RoleAccess, generics.ListAPIView):
 
 
 def _event_body(event: Event) -> dict:
-    event.sides, event.figures = event_accounts(event), event_figures(event)
-    return EventDetailSerializer(event).data
+    return EventDetailSerializer(event, context={"accounts": event_accounts(event),
+                                                 "figures": event_figures(event)}).data
 
 
 @extend_schema(summary="One event: each side's account", responses={200: EventDetailSerializer,

@@ -31,6 +31,7 @@ class Action(StrEnum):
     EVENT_SUGGESTION_CONFIRMED = "event.suggestion_confirmed"
     USER_CREATED = "user.created"
     USER_CHANGED = "user.changed"
+    USER_LOCKED_OUT = "user.locked_out"
 
     @classmethod
     def changed(cls, object_type: str) -> "Action":

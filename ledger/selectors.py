@@ -9,11 +9,6 @@ def entries() -> QuerySet[LedgerEntry]:
     return LedgerEntry.objects.order_by("seq")
 
 
-def entries_for(object_type: str, object_id) -> QuerySet[LedgerEntry]:
-    """One object's history, oldest first (served by the ledger_object_idx index)."""
-    return LedgerEntry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("seq")
-
-
 def head() -> LedgerHead | None:
     """The head row: the newest entry's seq and hash."""
     return LedgerHead.objects.filter(pk=1).first()

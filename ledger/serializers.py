@@ -2,6 +2,7 @@
 from rest_framework import serializers
 
 from ledger.models import LedgerCheckpoint, LedgerEntry, format_time
+from ledger.privacy import sees_private, shown_payload
 
 
 class LedgerEntrySerializer(serializers.ModelSerializer):
@@ -14,6 +15,14 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
 
     def get_time(self, entry) -> str:
         return format_time(entry.recorded_at)
+
+    def to_representation(self, entry):
+        data = super().to_representation(entry)
+        if "full_payloads" not in self.context:
+            request = self.context.get("request")
+            self.context["full_payloads"] = sees_private(getattr(request, "user", None))
+        data["payload"] = shown_payload(entry.object_type, data["payload"], full=self.context["full_payloads"])
+        return data
 
 
 class LedgerCheckpointSerializer(serializers.ModelSerializer):

@@ -12,6 +12,12 @@ NOT_IN_TRANSACTION = "ledger_append() must run inside the transaction.atomic() b
 HEAD_MISSING = "The ledger head row is missing while entries exist: run `manage.py verify_ledger`; do not write."
 
 
+def what_changed(before: dict, after: dict) -> dict:
+    """An edit's payload, "only what changed": the old and the new value of each key that differs."""
+    changed = [key for key in after if after[key] != before[key]]
+    return {"before": {key: before[key] for key in changed}, "after": {key: after[key] for key in changed}}
+
+
 def actor_for(user) -> str:
     """Name the person behind a change the way the ledger records it."""
     return f"user:{user.get_username()}"

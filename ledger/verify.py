@@ -235,16 +235,6 @@ def checkpoint_anchors(checkpoints: list[dict]) -> dict[int, tuple[str, str]]:
     return anchors
 
 
-def verify_lines(lines, *, anchors=None) -> ChainChecker:
-    """Check an export given as an iterable of text lines; raise ChainFailure on the first problem."""
-    checker = ChainChecker(anchors=anchors)
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            checker.feed(parse_line(line, number))
-    checker.finish()
-    return checker
-
-
 def _parse_head(text: str) -> tuple[int, str]:
     seq, _, digest = text.partition(":")
     if not seq.isdigit() or len(digest) != 64:

@@ -15,6 +15,7 @@ from ledger.canonical import GENESIS_HASH
 from ledger.exporting import FORMATS, checkpoint_lines, export_lines
 from ledger.filters import LedgerEntryFilter
 from ledger.keys import signing_key
+from ledger.privacy import sees_private
 from ledger.serializers import (
     LedgerCheckpointSerializer,
     LedgerEntrySerializer,
@@ -80,7 +81,8 @@ class LedgerExport(LedgerReadAccess, generics.GenericAPIView):
         if fmt not in FORMATS:
             raise DomainError(BAD_FORMAT.format(fmt=fmt), fields={"format": [BAD_FORMAT.format(fmt=fmt)]})
         queryset = self.filter_queryset(self.get_queryset())
-        response = StreamingHttpResponse(export_lines(queryset, fmt), content_type=f"{FORMATS[fmt]}; charset=utf-8")
+        lines = export_lines(queryset, fmt, full_payloads=sees_private(request.user))
+        response = StreamingHttpResponse(lines, content_type=f"{FORMATS[fmt]}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="ledger.{fmt}"'
         return response
 

@@ -26,3 +26,8 @@ def role_at_least(held: str | None, role: str) -> bool:
 def has_role(user, role: str) -> bool:
     """True when the user holds this role or a higher one."""
     return role_at_least(role_of(user), role)
+
+
+def is_admin(user) -> bool:
+    """True for admins and superusers: who reads account changes in the ledger in full."""
+    return has_role(user, ADMIN)

@@ -30,7 +30,8 @@ class CreatedUserSerializer(UserSerializer):
 
 
 class UserCreateSerializer(serializers.Serializer):
-    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
+    username = serializers.RegexField(r"^[A-Za-z0-9._-]+\Z", max_length=150,
+                                      help_text="ASCII letters, digits, dots, underscores and hyphens only.")
     email = serializers.EmailField(required=False, default="")
     role = serializers.ChoiceField(choices=ROLE_CHOICES, allow_null=True)
     password = serializers.CharField(required=False, write_only=True, min_length=1,

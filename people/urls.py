@@ -7,5 +7,5 @@ urlpatterns = []
 api_urlpatterns = [
     path("me/", views.MeView.as_view(), name="api-me"),
     path("users/", views.UserListView.as_view(), name="api-user-list"),
-    path("users/<int:pk>/", views.UserDetailView.as_view(), name="api-user-detail"),
+    path("users/<id:pk>/", views.UserDetailView.as_view(), name="api-user-detail"),
 ]

@@ -2,15 +2,16 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
+from config import params
 from sources.models import Source, SourceAlias, SourceKind
 from sources.names import name_key
 
 
 class SourceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Name or alias contains (case, apostrophes and "
+    q = params.CharFilter(method="search", label="Name or alias contains (case, apostrophes and "
                                                          "spacing ignored)")
     kind = django_filters.ChoiceFilter(choices=SourceKind.choices, label="Kind of party")
-    affiliation = django_filters.NumberFilter(field_name="affiliation_id", label="Id of the wider party")
+    affiliation = params.IntegerFilter(field_name="affiliation_id", label="Id of the wider party")
 
     class Meta:
         model = Source

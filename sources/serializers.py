@@ -2,7 +2,9 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.api import IdField
 from sources.models import Source, SourceKind
+from sources.selectors import claim_statuses
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -16,11 +18,12 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class TrackRecordSerializer(serializers.Serializer):
+    """A source's claims counted, then counted again by each claim status."""
+
     claims = serializers.IntegerField(help_text="Claims attributed to the source (not an outlet's own voice).")
-    corroborated = serializers.IntegerField()
-    disputed = serializers.IntegerField()
-    denied = serializers.IntegerField()
-    unverified = serializers.IntegerField()
+
+    def get_fields(self):
+        return {**super().get_fields(), **{status: serializers.IntegerField() for status in claim_statuses()}}
 
 
 class SourceDetailSerializer(SourceSerializer):
@@ -38,7 +41,7 @@ class SourceCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=300)
     kind = serializers.ChoiceField(choices=SourceKind.choices, default=SourceKind.OTHER)
     description = serializers.CharField(required=False, default="", allow_blank=True)
-    affiliation = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), allow_null=True, default=None)
+    affiliation = IdField(queryset=Source.objects.all(), allow_null=True, default=None)
     aliases = serializers.ListField(child=serializers.CharField(max_length=300), required=False, default=list)
     reason = serializers.CharField(required=False, default="", allow_blank=True)
 
@@ -47,12 +50,12 @@ class SourceUpdateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=300, required=False)
     kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
     description = serializers.CharField(required=False, allow_blank=True)
-    affiliation = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), allow_null=True, required=False)
+    affiliation = IdField(queryset=Source.objects.all(), allow_null=True, required=False)
     reason = serializers.CharField(required=False, default="", allow_blank=True)
 
 
 class SourceMergeSerializer(serializers.Serializer):
-    into = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(),
+    into = IdField(queryset=Source.objects.all(),
                                               help_text="The source that survives and takes over everything.")
     reason = serializers.CharField(help_text="Why the two are one party; kept in the ledger.")
 

@@ -12,9 +12,9 @@ from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append
+from ledger.services import ledger_append, what_changed
 from sources.models import Document, Source, SourceAlias, SourceKind
-from sources.names import name_key
+from sources.names import fit_name, name_key
 
 # Two spellings are one party when they differ by about one character in twenty ("Defence"/"Defense").
 FUZZY_CUTOFF = 94
@@ -162,6 +162,7 @@ def source_create(*, name: str, actor: str, kind: str = SourceKind.OTHER, descri
 @recorded
 def source_resolve(*, name: str, actor: str, kind_hint: str = SourceKind.OTHER) -> tuple[Source, bool]:
     """Return the source a name refers to, creating it when new; a near spelling becomes an alias."""
+    name = fit_name(name)
     key = name_key(name)
     if not key:
         raise DomainError(EMPTY_NAME, fields={"name": [EMPTY_NAME]})
@@ -191,15 +192,13 @@ def source_update(*, source: Source, actor: str, reason: str = "", **changes) ->
     before = snapshot(source)
     for field, value in changes.items():
         setattr(source, field, value.strip() if field == "name" else value)
-    after = snapshot(source)
-    changed = {k for k in after if after[k] != before[k]}
-    if not changed:
+    payload = what_changed(before, snapshot(source))
+    if not payload["after"]:
         return source
     source.save()
     ledger_append(actor=actor, action=Action.SOURCE_CHANGED, object_type="source", object_id=source.pk,
-                  payload={"before": {k: before[k] for k in changed}, "after": {k: after[k] for k in changed}},
-                  reason=reason)
-    if "affiliation_id" in changed:  # who counts as independent of whom has changed
+                  payload=payload, reason=reason)
+    if "affiliation_id" in payload["after"]:  # who counts as independent of whom has changed
         _sources_changed(_with_affiliates(source), actor=actor, reason=f"source {source.pk} affiliation changed")
     return source
 
@@ -274,7 +273,8 @@ def document_create(*, text: str, title: str, outlet: Source, actor: str, url: s
                     dateline_place: str = "", ingested_by=None) -> Document:
     """Store a report exactly as received, fingerprinted by the SHA-256 of its text."""
     document = Document(title=title, outlet=outlet, url=url, published_at=published_at,
-                        dateline_place=dateline_place, text=text, sha256=text_sha256(text), ingested_by=ingested_by)
+                        dateline_place=fit_name(dateline_place, 200), text=text, sha256=text_sha256(text),
+                        ingested_by=ingested_by)
     try:
         document.full_clean(exclude=["sha256", "ingested_by"])
     except ValidationError as exc:

@@ -6,7 +6,7 @@ from sources import views
 urlpatterns = []
 api_urlpatterns = [
     path("sources/", views.SourceListView.as_view(), name="api-source-list"),
-    path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="api-source-detail"),
-    path("sources/<int:pk>/merge/", views.SourceMergeView.as_view(), name="api-source-merge"),
-    path("sources/<int:pk>/aliases/", views.SourceAliasView.as_view(), name="api-source-aliases"),
+    path("sources/<id:pk>/", views.SourceDetailView.as_view(), name="api-source-detail"),
+    path("sources/<id:pk>/merge/", views.SourceMergeView.as_view(), name="api-source-merge"),
+    path("sources/<id:pk>/aliases/", views.SourceAliasView.as_view(), name="api-source-aliases"),
 ]

@@ -22,8 +22,24 @@ def test_wsgi_refuses_to_serve_without_a_secret_key():
     assert "Refusing to serve without a secret key" in done.stderr
 
 
+STRONG_KEY = "k3V9-qLr2_ZxW8pTn5sYb7MfHc4JdG6aUe1oNiRt0yPw-EhBvXzQm"
+
+
 def test_wsgi_serves_with_a_configured_secret_key():
-    assert run("import config.wsgi", DJANGO_SECRET_KEY="x" * 60).returncode == 0
+    assert run("import config.wsgi", DJANGO_SECRET_KEY=STRONG_KEY).returncode == 0
+
+
+@pytest.mark.parametrize("key", ["short-but-varied-key-0123456789", "x" * 60, "ab" * 40,
+                                 "django-insecure-" + STRONG_KEY])
+@pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi"])
+def test_serving_refuses_a_weak_secret_key(key, entry):
+    done = run(f"import {entry}", DJANGO_SECRET_KEY=key)
+    assert done.returncode != 0
+    assert "Refusing to serve with a weak secret key" in done.stderr
+
+
+def test_development_still_serves_with_a_weak_key():
+    assert run("import config.wsgi", DJANGO_SECRET_KEY="dev", DJANGO_DEBUG="1").returncode == 0
 
 
 def test_wsgi_serves_in_debug_with_a_throwaway_key():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .lexicon import (
     CLAUSE_OPENERS,
-    DENY_LEMMAS,
     DETERMINERS,
     FINITE_VERBS,
     ORG_WORDS,
@@ -15,13 +14,18 @@ from .lexicon import (
     words,
 )
 from .mention import Mention
+from .model import Stance
 from .phrases import make_phrase, person_name
 from .subject import np_word_at, valid_subject
 from .tokens import Token
+from .verbs import stance as verb_stance
 
 # -ing forms that report content when they open an adjunct after the main clause.
 _PARTICIPLES = words("saying arguing insisting adding claiming warning writing telling noting stressing"
-                     " accusing denying rejecting explaining asserting contending declaring")
+                     " accusing denying rejecting explaining asserting contending declaring shouting chanting"
+                     " alleging questioning calling dismissing")
+# Channels a participle may follow without a comma ("posted on Twitter accusing Big Machine of ...").
+_CHANNELS = words("twitter facebook instagram tumblr weibo statement post video letter message email blog")
 _MAX_APPOSITION = 12
 _LINKS = words("and de al bin van von")
 
@@ -39,19 +43,19 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
     """"X refused to apply the law, arguing that ...": the adjunct's content belongs to the main subject."""
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
-        if tok.low not in _PARTICIPLES or tokens[k - 1].text != ",":
+        if tok.low not in _PARTICIPLES or not (tokens[k - 1].text == "," or tokens[k - 1].low in _CHANNELS):
             continue
         nxt = tokens[k + 1]
         if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low in {"telling", "accusing"} and nxt.is_word)):
             continue
-        subject = opening_subject(tokens[:k - 1])
+        subject = opening_subject(tokens[:k - 1] if tokens[k - 1].text == "," else tokens[:k])
         if subject is None:
             return []
         np, apposition = subject
         phrase = make_phrase(np, sentence, apposition)
         if phrase is None or phrase.pronoun == "first":
             return []
-        stance = "deny" if REPORTING_FORMS.get(tok.low) in DENY_LEMMAS else "assert"
+        stance = verb_stance(tokens, k, REPORTING_FORMS.get(tok.low, ""), sentence)
         return [Mention(phrase, tok.text, stance, np[0].start)]
     return []
 
@@ -59,7 +63,8 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
 def opening_subject(tokens: list[Token]):
     """The subject a sentence opens with, followed by its finite verb: (np, apposition) or None."""
     k = 0
-    while k < len(tokens) and np_word_at(tokens, k) and not (k and (_past_verb(tokens[k]) or _name_ends(tokens, k))):
+    while k < len(tokens) and np_word_at(tokens, k) and not (k and (_past_verb(tokens[k]) and tokens[k - 1].low
+                                                                     != "being" or _name_ends(tokens, k))):
         k += 1
     ended = k < len(tokens) and _name_ends(tokens, k)
     np, apposition = tokens[:k], None
@@ -113,4 +118,4 @@ def apposition_only(tokens: list[Token], sentence: str) -> list[Mention]:
     if person_name(name) is None:
         return []
     phrase = make_phrase(name, sentence, tail)
-    return [Mention(phrase, None, "assert", name[0].start)] if phrase else []
+    return [Mention(phrase, None, Stance.ASSERT, name[0].start)] if phrase else []

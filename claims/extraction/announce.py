@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .lexicon import words
 from .mention import Mention
+from .model import Stance
 from .phrases import Phrase
 
 _ANNOUNCING = words("posted wrote tweeted shared published issued released")
@@ -20,7 +21,7 @@ def announcers(article, sentences: list[tuple[int, int, int]], found: list[list[
         if not lead or not _announces(tokens):
             continue
         name = article.surnames.get(lead, lead)
-        out[idx] = Mention(Phrase(text=name, person=name), None, "assert", 0)
+        out[idx] = Mention(Phrase(text=name, person=name), None, Stance.ASSERT, 0)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
@@ -12,7 +13,7 @@ from .lexicon import (
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
     DAYS,
-    DENY_LEMMAS,
+    DENY_PARTICLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     MENTAL_LEMMAS,
@@ -25,11 +26,13 @@ from .lexicon import (
     TIME_WORDS,
     words,
 )
-from .mention import Mention
+from .mention import BACKGROUND, Mention
+from .model import Stance
 from .phrases import Phrase, make_phrase, split_conjuncts
 from .subject import is_boundary, np_word, np_word_at, parenthetical_subject, subject_before, valid_subject
 from .tokens import Token, tokenize
-from .verbs import acceptable_use, explicit_clause, finding, has_clause_content, is_document, personal
+from .verbs import acceptable_use, disputed_object, explicit_clause, finding, has_clause_content, is_document, personal
+from .verbs import stance as verb_stance
 
 _CHANNEL = words("in at on during after before while when who whose as via through under amid")
 _OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
@@ -38,6 +41,14 @@ _NOUN_MARKERS = words("the a an his her its their our your this these those")
 _CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
+_PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
+_AS_LEMMAS = words("say report write note tell explain")
+_RELAYS = frozenset({"according", "per"})
+_DASHES = frozenset({"--", "\u2014", "\u2013"})
+_MAX_DASHED = 20
+_INNER_CUES = words("say deny reject dismiss")
+_CONTRASTS = words("while whereas")
+_PROGRESSIVE_BE = words("is are was were 's 're am been")
 _SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
@@ -45,13 +56,24 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     """All main-clause attributions of a sentence, originators first."""
     tokens = [t for t in (tokens or tokenize(masked_text)) if t.start >= skip]
     found: list[Mention] = []
+    tail: list[Mention] = []
     for i, tok in enumerate(tokens):
-        if tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
-            found.extend(_according_to(tokens, i, sentence))
+        low = tok.low
+        if low in _RELAYS:
+            if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+                found.extend(_according_to(tokens, i, sentence))
+            elif low == "per" and _relay_per(tokens, i):
+                found.extend(_according_to(tokens, i - 1, sentence, cue="per"))
             continue
-        lemma = REPORTING_FORMS.get(tok.text)
-        if lemma and not tok.text.endswith("ing") and not _noun_reading(tokens, i):
-            found.extend(_reporting_verb(tokens, i, lemma, sentence))
+        lemma = REPORTING_FORMS.get(tok.text) or (tok.is_capitalized and i and _capitalized_cue(tokens, i))
+        if lemma and (not tok.low.endswith("ing") or _progressive(tokens, i)) and not _noun_reading(tokens, i):
+            mentions = _reporting_verb(tokens, i, lemma, sentence)
+            found.extend(mentions)
+            if mentions and not mentions[0].phrase.pronoun and _tail_clause(tokens, i, mentions, sentence):
+                tail.extend(mentions)
+    if tail:  # rule 6: "Avalos told investigators X, documents say": the outer party's own claim
+        found = [m if m in tail or m.order != 1 or m.position > tail[-1].position else replace(m, order=BACKGROUND)
+                 for m in found]
     if any(m.order == 1 for m in found):
         found = [m for m in found if m.order != 2 or not _own_document(m.phrase)]
     found = _named_parties_first(drop_nested(found))
@@ -62,9 +84,46 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     return sorted(found, key=lambda m: (m.order, m.position))
 
 
+def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention], sentence: str) -> bool:
+    """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
+    rest = tokens[i + 1:]
+    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
+        return False
+    start = min(mentions[0].position, tokens[i].start)
+    first = next(k for k, t in enumerate(tokens) if t.end > start)
+    before = tokens[first - 1] if first else None
+    quote_comma = before is not None and before.is_quote and sentence[before.end - 2:before.end - 1] == ","
+    if first < 3 or not (before.text == "," or quote_comma):  # "..., she said" or "... true,” Cornett wrote"
+        return False
+    return any(t.low in REPORTING_FORMS or t.low == "according" for t in tokens[:first - 1])
+
+
+def _progressive(tokens: list[Token], i: int) -> bool:
+    """"Democrats are alleging that ...": an -ing form after "is/are" with its content is finite."""
+    k = i - 1
+    while k >= 0 and tokens[k].low in ADVERBS:
+        k -= 1
+    if k < 1 or tokens[k].low not in _PROGRESSIVE_BE:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.is_quote or nxt.low in {"that", ":"}:
+        return True
+    return REPORTING_FORMS[tokens[i].low] in _PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
+
+
+def _capitalized_cue(tokens: list[Token], i: int) -> str | None:
+    """"Joe Paterno's son ... Tweeted: "All bunk."": a capitalized verb mid-sentence before its content."""
+    tok = tokens[i]
+    if not i or not tok.is_capitalized or tokens[i - 1].is_capitalized or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    return REPORTING_FORMS.get(tok.low) if nxt.is_quote or nxt.text in {":", ","} or nxt.low == "that" else None
+
+
 def _named_parties_first(found: list[Mention]) -> list[Mention]:
     """Rule 7 and polls: a document or a share of respondents is no source beside a named party."""
-    parties = [m for m in found if not _document_phrase(m.phrase) and not _STATISTIC.match(m.phrase.text.lower())]
+    parties = [m for m in found if not _document_phrase(m.phrase) and not _STATISTIC.match(m.phrase.text.lower())
+               and m.order != BACKGROUND]
     if not parties:
         return found
     return [m for m in found if m in parties or m.order != 1]
@@ -106,7 +165,7 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         return []
     if not acceptable_use(tokens, i, lemma):
         return []
-    cue = sentence[tokens[cue_start].start:tokens[i].end]
+    cue = sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end]
     subject = None
     if j >= 0 and tokens[j].text == ",":
         subject = parenthetical_subject(tokens, j, sentence)
@@ -114,6 +173,10 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
             return _inverted(tokens, i, lemma, cue, sentence)
     elif j >= 0 and tokens[j].is_quote:
         return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
+    elif j >= 2 and tokens[j].text in _DASHES:
+        subject = _dashed_subject(tokens, j)  # "Shahbaz Sharif -- brother of Nawaz Sharif -- alleged"
+        if subject is None:
+            return []
     elif j >= 1 and tokens[j].low in {"and", "but"}:
         subject = opening_subject(tokens[:j])  # "The bank cut its rate and said ...": one subject, two verbs
         if subject is None:
@@ -124,6 +187,24 @@ def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> l
         if subject is None:
             return walked
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _particle_end(tokens: list[Token], i: int, lemma: str) -> int:
+    """"batted away", "ruled out", "pleaded not guilty": the cue runs to the end of its particle."""
+    if lemma in DENY_PARTICLES and i + 1 < len(tokens) and tokens[i + 1].low in DENY_PARTICLES[lemma]:
+        if tokens[i + 1].low == "not" and i + 2 < len(tokens):
+            return i + 2
+        return i + 1
+    return i
+
+
+def _dashed_subject(tokens: list[Token], j: int):
+    """The subject before an apposition set off by dashes, the apposition kept for the name."""
+    opened = next((d for d in range(j - 1, max(0, j - _MAX_DASHED), -1) if tokens[d].text == tokens[j].text), None)
+    if opened is None or opened < 1 or any(t.is_quote for t in tokens[opened:j]):
+        return None
+    subject = subject_before(tokens, opened - 1)
+    return (subject[0], tokens[opened + 1:j]) if subject else None
 
 
 def _subject_over_adjunct(tokens: list[Token], j: int):
@@ -148,10 +229,50 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
 
 def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
-    subject = subject_before(tokens, j)
+    subject = subject_before(tokens, j) or _contrast_subject(tokens, j)
+    if subject is None or subject[0][0] is tokens[0] and tokens[0].low == "as":
+        subject = _as_reports(tokens, i, j, lemma)
     if subject is None or _disagrees(tokens[i], lemma, subject[0]) or _in_complement(tokens, j):
         return []
+    if _existential(tokens, subject[0]):
+        return []
     return _mentions(subject, tokens, i, lemma, cue, sentence)
+
+
+def _existential(tokens: list[Token], np: list[Token]) -> bool:
+    """"there were 3,248 cases reported worldwide": a noun with a participle after "there is/were"."""
+    at = next((k for k, t in enumerate(tokens) if t is np[0]), 0)
+    while at >= 2 and (tokens[at - 1].text == "," or tokens[at - 1].text.isdigit()):
+        at -= 1  # "3,248 cases"
+    return at >= 2 and tokens[at - 1].low in BE_FORMS and tokens[at - 2].low == "there"
+
+
+def _as_reports(tokens: list[Token], i: int, j: int, lemma: str):
+    """"As Emily Feng reports for NPR, the first cases came to light": "As X reports," opens the sentence."""
+    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in _AS_LEMMAS:
+        return None
+    comma = next((k for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k].text == ","), None)
+    np = tokens[1:j + 1]
+    if comma is None or not all(np_word(t) for t in np) or not valid_subject(np):
+        return None
+    return np, None
+
+
+def _contrast_subject(tokens: list[Token], j: int):
+    """"The Kremlin said X while a spokesman for Cameron said Y": a contrastive second speaker (12 #5)."""
+    k = j
+    while k >= 0 and np_word_at(tokens, k):
+        k -= 1
+    if k < 2 or tokens[k].low not in _CONTRASTS:
+        return None
+    np = tokens[k + 1:j + 1]
+    if any(REPORTING_FORMS.get(t.low) in _INNER_CUES for t in np):
+        return None  # "while the police deny accusations and say they show": the cue sits inside, not a subject
+    if any(t.low == "that" for t in tokens[max(0, k - 2):k]):
+        return None  # "revelations that, while he told officials, he failed to": inside a content clause
+    said_before = any(REPORTING_FORMS.get(t.low, "say") not in MENTAL_LEMMAS and REPORTING_FORMS.get(t.low)
+                      and not t.low.endswith("ing") for t in tokens[:k])
+    return (np, None) if said_before and valid_subject(np) else None
 
 
 def _in_complement(tokens: list[Token], j: int) -> bool:
@@ -178,12 +299,13 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
 def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
     parts, apposition = subject
-    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i):
+    stance = verb_stance(tokens, i, lemma, sentence)
+    if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY \
+            and not disputed_object(tokens, i, lemma):
         return []
     if lemma == "find" and not (finding(tokens, i) or is_document(parts)):
         return []
     told_cue, reported_to = _told_object(tokens, i, sentence) if lemma == "tell" else (None, None)
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
     out = []
     if lemma in {"quote", "cite"}:
         quoted = _quoted_as_saying(tokens, i, sentence)
@@ -203,9 +325,10 @@ def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
 def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
     """Step left over adverbs, auxiliaries and time phrases; return (index, start of the cue)."""
     j, cue_start = i - 1, i
+    progressive = tokens[i].low.endswith("ing")
     while j >= 0:
         low = tokens[j].low
-        if low in AUXILIARIES:
+        if low in AUXILIARIES or progressive and low in _PROGRESSIVE_BE:
             cue_start = j
         elif not _time_or_adverb(tokens, j, i):
             break
@@ -218,6 +341,8 @@ def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
 def _time_or_adverb(tokens: list[Token], j: int, i: int) -> bool:
     """Adverbs and time phrases that may stand between a speaker and the verb ("on Monday", "also")."""
     low = tokens[j].low
+    if low == "out" and j and tokens[j - 1].low == "flat":
+        return True  # "flat out rejected"
     if low in ADVERBS or low in DAYS or low in {"morning", "night", "evening", "afternoon"}:
         return True
     return low in {"on", "late", "early"} and j + 1 < i and tokens[j + 1].low in DAYS
@@ -251,8 +376,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     phrase = make_phrase(np, sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
-    return [Mention(phrase, cue, stance, np[0].start)]
+    return [Mention(phrase, cue, verb_stance(tokens, i, lemma, sentence), np[0].start)]
 
 
 def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
@@ -284,7 +408,7 @@ def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: st
     if phrase is None or phrase.pronoun == "first":
         return []
     cue = sentence[tokens[j].start:tokens[by].end] if by == i + 1 else sentence[tokens[j].start:tokens[i].end]
-    stance = "deny" if lemma in DENY_LEMMAS else "assert"
+    stance = verb_stance(tokens, i, lemma, sentence)
     return [Mention(phrase, cue, stance, tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start)]
 
 
@@ -335,11 +459,14 @@ def _quoted_as_saying(tokens: list[Token], i: int, sentence: str) -> Phrase | No
     return None
 
 
-def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
+def _according_to(tokens: list[Token], i: int, sentence: str, cue: str = "according to") -> list[Mention]:
     """"according to X": X relays the statement (listed after any originator)."""
     k = i + 2
-    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
+    while k < len(tokens) and tokens[k].is_word and (tokens[k].low not in SUBORDINATORS or tokens[k].text.isupper()):
         k += 1
+    if k < len(tokens) and tokens[k].low == "who" and k > i + 2 and tokens[k - 1].is_word:
+        while k < len(tokens) and tokens[k].is_word:  # "according to members of parliament who received ..."
+            k += 1
     np = tokens[i + 2:k]
     before = tokens[i - 1] if i else None
     if before is not None and before.low in SUBORDINATORS:
@@ -348,8 +475,16 @@ def _according_to(tokens: list[Token], i: int, sentence: str) -> list[Mention]:
     for part in split_conjuncts(np):
         phrase = make_phrase(part, sentence)
         if phrase is not None and phrase.pronoun != "first":
-            mentions.append(Mention(phrase, "according to", "assert", tokens[i].start, order=2))
+            mentions.append(Mention(phrase, cue, Stance.ASSERT, tokens[i].start, order=2))
     return mentions
+
+
+def _relay_per(tokens: list[Token], i: int) -> bool:
+    """", per the WHO,", ", per Feng.": "per" after a comma before a name relays like "according to"."""
+    if not i or tokens[i - 1].text != "," or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 2] if tokens[i + 1].low == "the" and i + 2 < len(tokens) else tokens[i + 1]
+    return nxt.is_capitalized
 
 
 def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Mention]:
@@ -361,7 +496,8 @@ def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Me
             k = i + 1
             while k < len(tokens) and tokens[k].is_word and tokens[k].low not in SUBORDINATORS:
                 k += 1
-            phrase = make_phrase(tokens[i + 1:k], sentence)
-            if phrase is not None:
-                out.append(Mention(phrase, main.cue, "assert", tok.start, order=0))
+            for part in split_conjuncts(tokens[i + 1:k]):
+                phrase = make_phrase(part, sentence)
+                if phrase is not None:
+                    out.append(Mention(phrase, main.cue, Stance.ASSERT, part[0].start, order=0))
     return out

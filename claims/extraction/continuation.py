@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .mention import Mention
+from .model import Stance
 
 _MIN_QUOTED_SHARE = 0.5
 _REACH = 40  # sentences searched either side; quotations are never that long
@@ -24,7 +25,7 @@ def continue_quotes(sentences: list[tuple[int, int, int]], quotes: list[list[tup
         if speaker is None and announced and idx and span[0] == start:
             speaker = announced.get(idx - 1)  # a quotation paragraph after "X posted a message"
         if speaker is not None:
-            out[idx] = [replace(speaker, cue=None, stance="assert", reported_to=None, order=1)]
+            out[idx] = [replace(speaker, cue=None, stance=Stance.ASSERT, reported_to=None, order=1)]
     return out
 
 

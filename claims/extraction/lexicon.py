@@ -61,6 +61,19 @@ hail hails hailed hailed hailing | applaud applauds applauded applauded applaudi
 forecast forecasts forecast forecast forecasting | signal signals signalled signalled signalling
  signaled signaled signaling | identify identifies identified identified identifying
  ask asks asked asked asking | rebut rebuts rebutted rebutted rebutting
+disavow disavows disavowed disavowed disavowing | repudiate repudiates repudiated repudiated repudiating
+respond responds responded responded responding | retort retorts retorted retorted retorting
+continue continues continued continued continuing | conclude concludes concluded concluded concluding
+read reads read read reading | shout shouts shouted shouted shouting | chant chants chanted chanted chanting
+blast blasts blasted blasted blasting | slam slams slammed slammed slamming
+plead pleads pleaded pleaded pleading | pled pled pled pled pled | bat bats batted batted batting
+brush brushes brushed brushed brushing | shrug shrugs shrugged shrugged shrugging
+voice voices voiced voiced voicing | cry cries cried cried crying | distance distances distanced distanced
+ distancing | threaten threatens threatened threatened threatening | question questions questioned
+ questioned questioning | allege alleges alleged alleged alleging | challenge challenges challenged challenged
+ challenging | attack attacks attacked attacked attacking | mock mocks mocked mocked mocking
+ lament laments lamented lamented lamenting | demand demands demanded demanded demanding
+ text texts texted texted texting | post posts posted posted posting
 """
 REPORTING_FORMS: dict[str, str] = {}
 for _group in _REPORTING.replace("\n", "|").split("|"):
@@ -68,20 +81,61 @@ for _group in _REPORTING.replace("\n", "|").split("|"):
     for _form in _forms:
         REPORTING_FORMS.setdefault(_form, _forms[0])
 
-DENY_LEMMAS = words("deny reject dismiss refute rebut dispute")
+DENY_LEMMAS = words("deny reject dismiss refute rebut dispute disavow repudiate")
+# Verbs that deny only with a particle or complement right after them: lemma -> words that must follow.
+DENY_PARTICLES = {
+    "rule": ("out",),  # "ruled out a deal"
+    "bat": ("away",),  # "batted away allegations"
+    "brush": ("aside", "off"),  # "brushed aside the reports"
+    "shrug": ("off",),  # "shrugged off the claims"
+    "plead": ("not", "innocent"),  # "pleaded not guilty"
+}
+# Complements that turn "called X Y" into a rejection ("called the reports baseless").
+DENIAL_WORDS = words("""
+    baseless false untrue sham fake lie lies nonsense bunk groundless unfounded fabricated fabrication hoax
+    fiction rubbish ridiculous absurd smear slander slanderous libelous bogus
+    """)
+# Verbs that report only when a particle or object follows them: lemma -> allowed next words.
+NEEDS_NEXT = {
+    "plead": ("not", "innocent"),  # "pleaded not guilty" denies; "pleaded guilty", "pleaded for help" do not
+    "pled": ("not", "innocent"),
+    "bat": ("away",),
+    "brush": ("aside", "off"),
+    "shrug": ("off",),
+    "cry": ("foul",),  # "cried foul"
+    "voice": ("concern", "concerns", "opposition", "doubt", "doubts", "frustration", "anger", "alarm",
+              "fears", "outrage", "skepticism", "scepticism", "dismay", "disappointment", "worry", "worries"),
+    "distance": ("himself", "herself", "itself", "themselves", "ourselves", "myself"),
+    "rule": ("out", "that"),
+}
+# Verbs that report only with a quotation, a colon or "that" as content, or in the tail after a quote
+# ("Kaine responded.", "he continued, “..."); "The rain continued." is no attribution.
+QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
+# Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
+DISPUTING_LEMMAS = words("question challenge")
+# Verbs that are acts unless the sentence carries their content: "attacked X for ...", "attacked X as ...".
+ATTACK_LEMMAS = words("attack")
 # Verbs of thought count only with a clause as content; they also never take an inverted subject.
 MENTAL_LEMMAS = words("believe fear worry think know expect see")
 # Evidence verbs: the subject may be a document standing in for a party.
 EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
-CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule")
+CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
+                      " question challenge demand threaten testify")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
-NOUNY_LEMMAS = words("state report claim note call show post tweet estimate forecast quote counter record put")
+NOUNY_LEMMAS = words("state report claim note call show post tweet estimate forecast quote counter record put"
+                     " question challenge attack voice text demand distance cry blast read shout chant slam")
 # Sentence adverbs that head a clause but never name a party ("Meanwhile, X said").
 SENTENCE_ADVERBS = words("meanwhile however separately moreover additionally furthermore elsewhere instead still"
                          " earlier later also indeed nevertheless nonetheless overall similarly likewise")
+# Nouny verbs new to the lists ("questions", "attack"): any form needs a name or pronoun right before it.
+NAMED_SUBJECT_LEMMAS = words("question challenge attack voice text demand post cry blast slam distance remark")
+# Nouny verbs whose -s form needs a name or pronoun right before it ("updated forecasts", "his remarks").
+NOUNY_S_LEMMAS = words("forecast remark estimate")
+# Participles that may sit in a reduced relative inside a subject ("A statement posted on its website said").
+REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
     "call": words("for off up in out back into"),
@@ -91,8 +145,11 @@ PHRASAL_BLOCKERS = {
     "see": words("to"),
     "accuse": words("of"),
     "find": words("guilty"),
-    "rule": words("out over"),
+    "rule": words("over in against"),
     "add": words("to up"),
+    "respond": words("to"),
+    "continue": words("to"),
+    "post": words("on"),
 }
 CLAUSE_OPENERS = words("that whether if what how why when where who which he she it they we i there this these those")
 
@@ -105,6 +162,7 @@ ADVERBS = words("""
     recently earlier now then further furthermore immediately quickly initially originally subsequently once
     simply bluntly angrily openly vehemently forcefully emphatically clearly quietly reportedly allegedly
     still already often frequently just however too yet ultimately long widely consistently sharply
+    always twice thrice vigorously steadfastly adamantly roundly swiftly flat personally directly
     """)
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight")
 TIME_WORDS = DAYS | words("morning afternoon evening night week month year weekend late early last this")
@@ -180,5 +238,18 @@ DOCUMENT_NOUNS = words("""
     tweet post posting message transcript list chart slides findings research review investigation
     inquiry audit release studies analyses results
     """)
+# A bare "the <kind>" finds the latest name carrying one of these words ("the utility" -> "... Electric Co.").
+KIND_WORDS = {
+    "broadcaster": words("news tv television radio broadcasting channel network bbc cnn nbc abc cbs"),
+    "network": words("news tv television network nbc abc cbs cnn fox"),
+    "newspaper": words("times post journal herald tribune guardian telegraph gazette news daily"),
+    "paper": words("times post journal herald tribune guardian telegraph gazette news daily"),
+    "utility": words("electric gas power energy water edison"),
+    "airline": words("airlines airways air"),
+    "agency": words("agency"),
+    "automaker": words("motors motor automotive"),
+}
+# Writings whose author or publication stands in for them ("the article said" -> the paper it ran in).
+WRITINGS = words("article piece opinion editorial commentary column op-ed document statement letter ruling")
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
-                      " manufacturer maker")
+                      " manufacturer maker label broadcaster network studio publisher")

@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Stance(StrEnum):
+    """Whether the cue asserts or denies (the values of claims.models.Stance)."""
+
+    ASSERT = "assert"
+    DENY = "deny"
+
+
+class Voice(StrEnum):
+    """Who speaks a claim: a party it is attributed to, or the reporter (claims.models.Voice)."""
+
+    ATTRIBUTED = "attributed"
+    REPORTER = "reporter"
 
 
 class ExtractionError(ValueError):

@@ -48,17 +48,41 @@ class Phrase:
 
 def split_conjuncts(tokens: list[Token]) -> list[list[Token]]:
     """Split "the military, intelligence officials and a local militant" into its parties."""
-    parts, current = [], []
+    parts, current, by_comma = [], [], []
+    tokens = _drop_both(tokens)
     for k, tok in enumerate(tokens):
         if tok.text == "," or (tok.low == "and" and _splits_at_and(tokens, k)):
             if current:
                 parts.append(current)
+                by_comma.append(tok.text == ",")
             current = []
         else:
             current.append(tok)
     if current:
         parts.append(current)
-    return _merge_places(parts)
+    return _objects_joined(_merge_places(parts, by_comma))
+
+
+def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
+    """"voters in Alabama, Georgia and Virginia": names after the first part's preposition are its objects."""
+    if len(parts) < 2:
+        return parts
+    first = parts[0]
+    at = next((k for k, t in enumerate(first) if k and t.low in PREPOSITIONS), None)
+    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or first[0].is_capitalized:
+        return parts
+    rest = parts[1:]
+    if all(p and p[0].is_capitalized and p[0].low not in DETERMINERS and len(p) <= 3 for p in rest):
+        return [[t for p in parts for t in p]]
+    return parts
+
+
+def _drop_both(tokens: list[Token]) -> list[Token]:
+    """"both Vindman and Williams", "either X or Y": the correlative word is no part of a party."""
+    joined = any(t.low in {"and", "or", "nor"} for t in tokens)
+    if len(tokens) > 2 and tokens[0].low in {"both", "either", "neither"} and joined:
+        return tokens[1:]
+    return tokens
 
 
 def _splits_at_and(tokens: list[Token], k: int) -> bool:
@@ -83,11 +107,12 @@ def _inside_of_name(tokens: list[Token], k: int) -> bool:
     return n > 0 and tokens[n].low in {"of", "for"} and tokens[n - 1].is_capitalized
 
 
-def _merge_places(parts: list[list[Token]]) -> list[list[Token]]:
-    """Re-join "St. Paul, Minnesota": a lone capitalized word after a proper noun is its state or country."""
+def _merge_places(parts: list[list[Token]], by_comma: list[bool]) -> list[list[Token]]:
+    """Re-join "St. Paul, Minnesota": a lone capitalized word after a comma and a proper noun is its place."""
     merged: list[list[Token]] = []
-    for part in parts:
-        if merged and len(part) == 1 and part[0].is_capitalized and merged[-1][-1].is_capitalized:
+    for n, part in enumerate(parts):
+        comma = n and by_comma[n - 1]
+        if comma and merged and len(part) == 1 and part[0].is_capitalized and merged[-1][-1].is_capitalized:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
@@ -114,9 +139,12 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     text = sentence[tokens[0].start:tokens[-1].end]
     head = _head(tokens)
     named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
-    person = person_name(tokens) or (person_name(apposition) if named_role else None)
+    own = person_name(tokens)
+    person = own or (person_name(apposition) if named_role else None)
     if person and apposition and _head(apposition) in ORG_WORDS | COMPANY_NOUNS:
         person = None  # "Alarm Phone, a hotline for migrants": the apposition says it is a body
+    if person and not own and head in COMPANY_NOUNS:
+        person = None  # "The group that owns her music, Big Machine,": the name is the company's
     company = _company_apposition(tokens, head, apposition) if person is None else None
     if company:
         tokens, text = company, sentence[company[0].start:company[-1].end]
@@ -134,7 +162,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
 
 def _company_apposition(tokens: list[Token], head: str, apposition: list[Token] | None) -> list[Token] | None:
     """"NestleNook's manufacturer, Brightwell Baby Products Inc. of Cranbury,": the firm the apposition names."""
-    if not apposition or head not in COMPANY_NOUNS or tokens[-1].is_capitalized:
+    if not apposition or head not in COMPANY_NOUNS or not _common_noun_head(tokens):
         return None
     run = []
     for tok in apposition:
@@ -191,8 +219,18 @@ def _common_head(tokens: list[Token], apposition: list[Token]) -> bool:
     if head in {"them", "those", "us"}:
         return True  # "One of them, former chief operating officer Priya Nandakumar,"
     if head not in PERSON_NOUNS and head not in TITLES:
-        return _bare_name(apposition) and not tokens[-1].is_capitalized and head not in DOCUMENT_NOUNS
+        return _bare_name(apposition) and _common_noun_head(tokens) and head not in DOCUMENT_NOUNS
     return tokens[-1].low == head or (apposition[0].is_capitalized and apposition[0].low not in DETERMINERS)
+
+
+def _common_noun_head(tokens: list[Token]) -> bool:
+    """"The head of Mossack Fonseca", "The group that owns her music": a lower-case head, whatever follows it."""
+    if not tokens[-1].is_capitalized:
+        return True
+    for k, tok in enumerate(tokens):
+        if k and (tok.low in PREPOSITIONS or tok.low in {"that", "who", "which"}):
+            return not tokens[k - 1].is_capitalized
+    return False
 
 
 def _bare_name(apposition: list[Token]) -> bool:
@@ -215,6 +253,8 @@ def _document_owner(tokens: list[Token]) -> list[Token] | None:
         tokens = tokens[:cut]  # "documents seen by the BBC": the outlet only saw them
     if len(tokens) < 2 or tokens[-1].low not in DOCUMENT_NOUNS or tokens[-1].is_capitalized:
         return None
+    if any(t.low in PREPOSITIONS for t in tokens[1:-1]) and tokens[0].low not in DOCUMENT_NOUNS:
+        return None  # "people familiar with an internal European Commission report": people, not the report
     end = len(tokens) - 1
     while end > 0 and not tokens[end - 1].is_capitalized and tokens[end - 1].low not in DETERMINERS \
             and tokens[end - 1].low not in PREPOSITIONS and end > len(tokens) - 3:

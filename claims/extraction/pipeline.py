@@ -11,11 +11,12 @@ from .clean import check_text
 from .continuation import continue_quotes
 from .dateline import parse_dateline
 from .lexicon import HEDGES
-from .model import ExtractedClaim, ExtractionError, SourceMention
+from .model import ExtractedClaim, ExtractionError, SourceMention, Voice
 from .resolve import resolve, scan_article
 from .segment import paragraphs, split_paragraph
 from .tokens import QUOTE_MARK, masked, quote_spans, tokenize
 
+_CLOSING = "\u201d\u00bb"
 _WINDOW = 2000  # characters read at each end of an over-long sentence
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b")
 
@@ -66,8 +67,8 @@ def _view(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tupl
 
 def _retry_unclosed(sentence: str, mask: str) -> list[Mention]:
     """A quotation left open by a typo: read what follows its last comma as the reporter's words."""
-    if not mask.startswith(QUOTE_MARK) or not mask.endswith(QUOTE_MARK):
-        return []
+    if not mask.startswith(QUOTE_MARK) or not mask.endswith(QUOTE_MARK) or sentence.rstrip()[-1:] in _CLOSING:
+        return []  # a quotation closed at the sentence's end is no typo
     comma = sentence.rfind(",")
     if comma <= 0 or len(sentence) - comma > 120:
         return []
@@ -86,7 +87,7 @@ def _claim(text: str, span: tuple[int, int, int], mask: str, mentions: list[Ment
             continue
         seen.add(key)
         sources.append(SourceMention(m.phrase.text, m.cue, m.stance, m.reported_to, hedge))
-    voice = "attributed" if sources else "reporter"
+    voice = Voice.ATTRIBUTED if sources else Voice.REPORTER
     return ExtractedClaim(text[start:end], start, end, voice, tuple(sources), hedges)
 
 

@@ -23,16 +23,19 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    KIND_WORDS,
     ORG_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    SENTENCE_ADVERBS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
+    WRITINGS,
     words,
 )
-from .mention import Mention
+from .mention import BACKGROUND, Mention
 from .names import normalize_name
 from .phrases import Phrase, person_name
 from .plurals import plural_antecedents, plural_count, singular
@@ -45,6 +48,9 @@ _INSTITUTIONS = words("agency organization organisation body board department mi
                       " regulator watchdog group charity bank service")
 _FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
+_ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
+_NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
+_POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
 _TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
@@ -119,7 +125,8 @@ def _person_runs(tokens: list[Token]):
     run: list[Token] = []
     for tok in tokens + [Token(",", 0, 0)]:
         if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
-            run.append(tok)
+            if run or tok.low not in _NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
+                run.append(tok)
             continue
         if run and (tok.low in PERSON_NOUNS or tok.low in ORG_WORDS):
             run = []  # "Manchester United manager": the name modifies a role, it is no person
@@ -158,10 +165,20 @@ def _proper_subject(tokens: list[Token]) -> str | None:
 
 def _lead(tokens: list[Token]) -> str | None:
     """"Northwind declined ...", "Osei is blunt ...": the proper name that opens a sentence as its subject."""
-    if tokens and (tokens[0].low in PREPOSITIONS or tokens[0].low in _FRONTING):
+    for _ in range(3):  # "Then, last week, Taylor Swift posted ...": step over fronted adverbials
+        if not tokens or not _fronted(tokens[0]):
+            break
         comma = next((k for k, t in enumerate(tokens[:_MAX_FRONTED]) if t.text == ","), None)
-        return _opening_name(tokens[comma + 1:]) if comma else None  # "On a grey morning, Reyes untied ..."
+        if not comma:
+            return None
+        tokens = tokens[comma + 1:]  # "On a grey morning, Reyes untied ..."
     return _opening_name(tokens)
+
+
+def _fronted(tok: Token) -> bool:
+    """Words that open an adverbial before the subject: prepositions, "when", "then", "last", "meanwhile"."""
+    low = tok.low
+    return low in PREPOSITIONS or low in _FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
 
 
 def _opening_name(tokens: list[Token]) -> str | None:
@@ -198,20 +215,32 @@ def resolve(article: Article, per_sentence: list[list[Mention]]) -> list[list[Me
     by_key: dict[str, Entity] = {}
     out = []
     for index, mentions in enumerate(per_sentence):
-        resolved = []
+        resolved, here = [], []
         for mention in mentions:
-            name, entity = _resolve_one(article, history[-_MEMORY:], by_key, index, mention.phrase)
+            name, entity = _same_sentence(here, mention.phrase) or _resolve_one(
+                article, history[-_MEMORY:], by_key, index, mention.phrase)
             group = _plural_group(article, history, by_key, index, mention) if name == mention.phrase.text else []
             if group:
-                resolved.extend(group)
+                resolved.extend(group if mention.order != BACKGROUND else [])
                 continue
             if name is None:
                 continue
-            resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
+            if mention.order != BACKGROUND:
+                resolved.append(replace(mention, phrase=replace(mention.phrase, text=name, person=None)))
+            here.append(entity)
             history.append(entity)
             by_key.setdefault(normalize_name(entity.name), entity)
         out.append(resolved)
     return out
+
+
+def _same_sentence(here: list[Entity], phrase: Phrase):
+    """"Mayer said it depends, but he said that ...": he/she after a named speaker of the same sentence."""
+    if phrase.pronoun != "person" or not here:
+        return None
+    gender = pronoun_gender(phrase.text)
+    fits = [e for e in here if e.person and not (gender and e.gender and e.gender != gender)]
+    return (fits[-1].name, fits[-1]) if len(fits) == 1 else None
 
 
 def _plural_group(article: Article, history: list[Entity], by_key: dict[str, Entity], index: int,
@@ -247,6 +276,9 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
         entity = _description(article, history, index, phrase)
         if entity:
             return entity.name, entity
+    entity = None if phrase.person else _possessed(article, history, index, phrase)
+    if entity:
+        return entity.name, entity
     spelled = phrase.text.isupper() and expand_acronym(phrase.text, article.acronyms)
     if spelled:  # "The AIU said": kept as written; "the agency" later still finds the spelled-out party
         entity = by_key.get(normalize_name(spelled)) or Entity(spelled, False, False, spelled.lower())
@@ -263,9 +295,23 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
     one_of = phrase.head.endswith("s") and phrase.text.lower().startswith("one of")
     singular = phrase.head[:-1] if one_of else phrase.head
     role = singular in PERSON_NOUNS and (not phrase.plural or singular != phrase.head)
-    person = bool(phrase.person) or role or name in article.surnames.values()
+    body = phrase.head in ORG_WORDS or phrase.head in COMPANY_NOUNS  # "The group ..., Big Machine,": no person
+    person = bool(phrase.person) or role or (name in article.surnames.values() and not body)
     gender = (article.genders.get(name) or descriptor_gender(phrase.descriptor)) if person else None
     return name, Entity(name, person, phrase.plural and not phrase.person, phrase.descriptor, gender)
+
+
+def _possessed(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
+    """"His family said" -> "Joe Paterno's family": a possessive pronoun takes its owner's name."""
+    first, _, rest = phrase.text.partition(" ")
+    kind = _POSSESSIVES.get(first.lower())
+    if kind is None or not rest or " " in rest:
+        return None
+    owner = _pronoun(article, history, index, kind[0], kind[1])
+    if owner is None or owner.name.lower().startswith(first.lower()) or "'s" in owner.name:
+        return None
+    name = f"{owner.name}'s {rest}"
+    return Entity(name, rest in PERSON_NOUNS, phrase.plural, f"{owner.descriptor} {rest}")
 
 
 def _org_short_name(history: list[Entity], phrase: Phrase) -> str | None:
@@ -303,13 +349,19 @@ def _person_before(article: Article, history: list[Entity], index: int, gender: 
     fits = [e for e in reversed(history) if e.person and not (gender and e.gender and e.gender != gender)]
     lead = _person_key(article, article.leads[index - 1]) if index else None
     known_gender = article.genders.get(lead) if lead else None
-    if lead and (known_gender == gender or (known_gender is None and (not fits or not gender))):
+    if lead and (known_gender == gender or (known_gender is None and (not fits or not gender or _fresh(fits, lead)))):
         known = next((e for e in fits if e.name == lead), None)
         return known or Entity(lead, True, False, lead.lower(), article.genders.get(lead))
     newcomer = _newcomer(article, history, index, gender)
     if newcomer:
         return Entity(newcomer, True, False, newcomer.lower(), article.genders.get(newcomer))
     return fits[0] if fits else None
+
+
+def _fresh(fits: list[Entity], lead: str) -> bool:
+    """"Stovall joined Cruz ... "He was articulate," he said.": a person opening the sentence before, not yet
+    heard as a speaker, is nearer than the last speaker when nothing says the gender differs."""
+    return all(e.name != lead for e in fits)
 
 
 def _newcomer(article: Article, history: list[Entity], index: int, gender: str | None) -> str | None:
@@ -321,7 +373,7 @@ def _newcomer(article: Article, history: list[Entity], index: int, gender: str |
     if len(new) != 1:
         return None
     name = new.pop()
-    return name if gender and article.genders.get(name) == gender else None
+    return name if gender and article.genders.get(name, gender) == gender else None
 
 
 def _company_subject(article: Article, index: int) -> str | None:
@@ -337,8 +389,15 @@ def _company_subject(article: Article, index: int) -> str | None:
 def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
     """"the ministry", "the official", "the company": the earlier party the description fits."""
     head = phrase.head
+    if phrase.text.lower() == head and head in WRITINGS and (holder := _writing_holder(article, index)):
+        return Entity(holder, False, False, holder.lower())  # "the article said" -> "Rodong Sinmun"
     if head in DOCUMENT_NOUNS:
         return None  # a document stands in for itself when its sentence names no party (rule 7)
+    if phrase.text.lower() == head and (kind := _kind_holder(article, history, index, head)):
+        return kind  # "The broadcaster said" -> "NBC News"
+    if phrase.text.lower() == head and head in TITLES and (titled := _titled_holder(article, index, head)):
+        known = next((e for e in reversed(history) if e.name == titled), None)
+        return known or Entity(titled, True, False, f"{head} {titled.lower()}")  # "the judge" -> "Gary Glazer"
     institution = head in ORG_WORDS or head in _ORG_NOUNS
     for entity in reversed(history):
         if institution and entity.person:
@@ -348,6 +407,8 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         seen = entity.seen
         if head and head in seen and (not institution or fits_description(phrase.text, seen)):
             return entity
+        if head in COMPANY_NOUNS and phrase.text.lower() == head and seen & COMPANY_NOUNS and not entity.person:
+            return entity  # "the company" after "The group that owns her music, Big Machine,"
     typed = head not in PERSON_NOUNS and typed_holder(article.tokens, index, phrase.text, head)
     if typed:
         known = next((e for e in reversed(history) if e.name == typed), None)
@@ -369,6 +430,63 @@ def _description(article: Article, history: list[Entity], index: int, phrase: Ph
         people = Counter(e.name for e in history if e.person and " " not in e.descriptor.strip())
         if people:
             return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
+    return None
+
+
+def _writing_holder(article: Article, index: int) -> str | None:
+    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer": who a writing is by."""
+    for back in range(index, max(-1, index - _COMPANY_REACH), -1):
+        tokens = article.tokens[back]
+        for k, tok in enumerate(tokens[:-2]):
+            if tok.low not in WRITINGS or tokens[k + 1].low not in {"in", "by", "from"}:
+                continue
+            run = _capitalized_after(tokens, k + 2)
+            titled = max((n for n, t in enumerate(run) if t.low.rstrip(".") in TITLES), default=-1)
+            if 0 <= titled < len(run) - 2:
+                run = run[titled + 1:]  # "by Philadelphia Court of Common Pleas Judge Gary Glazer"
+            if run:
+                return person_name(run) or " ".join(t.text for t in run)
+    return None
+
+
+def _capitalized_after(tokens: list[Token], k: int) -> list[Token]:
+    """The capitalized run starting at `k`, after an optional "the"."""
+    if k < len(tokens) and tokens[k].low == "the":
+        k += 1
+    run = []
+    while k < len(tokens) and tokens[k].is_word and (tokens[k].is_capitalized or run and tokens[k].low == "of"):
+        run.append(tokens[k])
+        k += 1
+    while run and run[-1].low == "of":
+        run.pop()
+    return run
+
+
+def _kind_holder(article: Article, history: list[Entity], index: int, head: str) -> Entity | None:
+    """"the broadcaster" -> the latest party or name with a broadcasting word ("NBC News")."""
+    kinds = KIND_WORDS.get(head)
+    if not kinds:
+        return None
+    for entity in reversed(history):
+        if not entity.person and {w.lower().rstrip(".") for w in entity.name.split()} & kinds:
+            return entity
+    for back in range(index - 1, max(-1, index - 1 - _COMPANY_REACH), -1):
+        for name in reversed(article.names[back]):
+            if {w.lower().rstrip(".") for w in name.split()} & kinds and len(name.split()) > 1:
+                return Entity(name, False, False, name.lower())
+    return None
+
+
+def _titled_holder(article: Article, index: int, title: str) -> str | None:
+    """"the judge wrote" after "Judge Gary Glazer": the person last introduced with that title."""
+    for back in range(index, max(-1, index - _COMPANY_REACH), -1):
+        tokens = article.tokens[back]
+        for k in range(len(tokens) - 2, -1, -1):
+            modified = k and tokens[k - 1].is_capitalized and title in _ORG_ROLES  # "World Bank President X"
+            if tokens[k].low.rstrip(".") == title and tokens[k].is_capitalized and not modified:
+                name = person_name(tokens[k:k + 5])
+                if name:
+                    return name
     return None
 
 

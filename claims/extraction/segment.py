@@ -8,7 +8,7 @@ from .lexicon import ABBREVIATIONS
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 # A terminator, any closing quotes/brackets glued to it, then whitespace and a capital or an opening quote.
-_BOUNDARY = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*(?=\s+(?:[\"'\u201c\u2018] ?)?[A-Z\u00c0-\u00de])")
+_BOUNDARY = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*(?=\s+(?:(?:''|[\"'\u201c\u2018]) ?)?[A-Z\u00c0-\u00de])")
 _TOKEN_BEFORE = re.compile(r"(\S{1,40})$")
 _INITIAL = re.compile(r"(?:^|[\s(\"'\u201c\u2018])[A-Z]$")
 

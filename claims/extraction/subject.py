@@ -11,6 +11,7 @@ from .lexicon import (
     ORG_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
+    REDUCED_RELATIVE_LEMMAS,
     REPORTING_FORMS,
     SENTENCE_ADVERBS,
     SUBORDINATORS,
@@ -21,6 +22,8 @@ from .tokens import Token
 
 HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
 _ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
+_NAME_MODALS = words("will may")
+_SUBJECT_PRONOUNS = words("he she they we")
 _MAX_SUBJECT = 14
 _MAX_LIST_ITEM = 6
 _MAX_RELATIVE = 10
@@ -39,6 +42,8 @@ def np_word(tok: Token) -> bool:
     if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
         return True  # an acronym ("the WHO") is a name, never the pronoun it spells
     low = tok.low
+    if tok.is_capitalized and low in _NAME_MODALS:
+        return True  # "Will Doyle", "May Chen": a capitalized modal mid-phrase is a first name
     if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
         return False
     if low in MODALS and low != "to":
@@ -58,6 +63,10 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
         return 0 < k < len(tokens) - 1 and np_word(tokens[k - 1]) and _participle(tokens[k + 1])
     if tok.low == "as":
         return k > 0 and tokens[k - 1].low == "such"
+    if tok.low == "being" and 0 < k < len(tokens) - 1 and _participle(tokens[k + 1]) and np_word(tokens[k - 1]):
+        return True  # "Several dozen migrants being detained at a camp protested"
+    if _act_participle(tokens, k):
+        return True
     if k >= 2 and tokens[k - 1].low == "to" and _participle(tokens[k - 2]) and tok.is_word:
         return not tok.is_capitalized  # "Officials not authorized to speak publicly said"
     if not tok.low.endswith("ing") or not tok.is_word:
@@ -71,9 +80,24 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
     return nxt is not None and np_word(nxt) and nxt.low not in _NOT_NOUNS and not nxt.text.isdigit()
 
 
+def _act_participle(tokens: list[Token], k: int) -> bool:
+    """"A statement posted on the website said": a participle of an act verb before a preposition."""
+    tok = tokens[k]
+    if REPORTING_FORMS.get(tok.low) not in REDUCED_RELATIVE_LEMMAS or not tok.low.endswith("ed"):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return k > 0 and np_word(tokens[k - 1]) and nxt is not None and nxt.low in PREPOSITIONS
+
+
 def _participle(tok: Token) -> bool:
     """A lower-case past participle ("involved", "authorised")."""
     return tok.is_word and not tok.is_capitalized and tok.low.endswith("ed")
+
+
+def _inner_acronym(tokens: list[Token], k: int) -> bool:
+    """"The incumbent Pakistan Muslim League-Nawaz (PML-N) party": a bracketed acronym inside the subject."""
+    opened = acronym_open(tokens, k) if tokens[k].text == ")" else None
+    return opened is not None and opened > 0 and np_word(tokens[opened - 1])
 
 
 def is_boundary(tok: Token | None) -> bool:
@@ -87,10 +111,17 @@ def subject_before(tokens: list[Token], j: int):
     if opened is not None:
         j = opened - 1  # "the International Organization for Migration (IOM) said"
     k = j
-    while k >= 0 and np_word_at(tokens, k):
+    while k >= 0 and (np_word_at(tokens, k) or _inner_acronym(tokens, k)):
+        if tokens[k].text == ")":
+            k = acronym_open(tokens, k)
         k -= 1
     np = tokens[k + 1:j + 1]
     boundary = tokens[k] if k >= 0 else None
+    cut = next((n for n in range(len(np) - 1, 0, -1) if np[n].low in _SUBJECT_PRONOUNS), None)
+    if cut is not None and np[cut - 1].low in REPORTING_FORMS:
+        return None  # "... and say they show restraint": the verb sits in the content of "say"
+    if cut is not None and k < 0 and np[0].low in PREPOSITIONS and np[cut - 1].low not in {"and", "or"}:
+        np, boundary = np[cut:], None  # "In a Tumblr post at the time she described": the pronoun is the subject
     while np and np[0].low in {"and", "but", "so", "yet"}:
         np = np[1:]
     if not is_boundary(boundary):
@@ -153,6 +184,8 @@ def valid_subject(np: list[Token]) -> bool:
     """A subject names a party: not empty, not too long, not a bare determiner, preposition or sentence adverb."""
     if not np or len(np) > _MAX_SUBJECT or (len(np) == 1 and np[0].low in SENTENCE_ADVERBS):
         return False
+    if any(a.low in REPORTING_FORMS and b.low in _SUBJECT_PRONOUNS for a, b in zip(np, np[1:], strict=False)):
+        return False  # "... and say they show restraint": a content clause, no subject
     for n, (a, b) in enumerate(zip(np, np[1:], strict=False)):
         negated = n and np[n - 1].low == "not"  # "Officials not authorized to speak said"
         if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to") and not negated:
@@ -206,6 +239,16 @@ def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
     return True
 
 
+def _relative_head(tokens: list[Token], start: int, end: int) -> bool:
+    """"The group that owns most of her music, Big Machine, says": a head, a short restrictive relative, a name."""
+    rel = next((n for n in range(start + 1, end) if tokens[n].low in _RELATIVES), None)
+    if rel is None or end - rel > _MAX_RELATIVE or tokens[start].low not in DETERMINERS:
+        return False
+    head_ok = all(np_word_at(tokens, n) for n in range(start, rel))
+    name_follows = end + 1 < len(tokens) and tokens[end + 1].is_capitalized
+    return head_ok and name_follows and all(tokens[n].is_word for n in range(rel, end))
+
+
 def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
     """"X, a spokesman for Y, said": the subject before the set-off apposition, or None."""
     start = j - 1
@@ -224,7 +267,7 @@ def parenthetical_subject(tokens: list[Token], j: int, sentence: str):
         segment = tokens[seg_start:c]
         first = segment[0].low if segment else ""
         clean = all(np_word_at(tokens, n) or tokens[n].low == "and" or _bracketed(tokens, n)
-                    for n in range(seg_start, c))
+                    for n in range(seg_start, c)) or _relative_head(tokens, seg_start, c)
         if segment and clean and first not in SUBORDINATORS and first not in PREPOSITIONS and valid_subject(segment) \
                 and not _participial_opener(segment) and _apposition_parts(tokens, c, j):
             return segment, tokens[c + 1:j]

@@ -7,7 +7,8 @@ import re
 from .lexicon import ABBREVIATIONS
 
 QUOTE_MARK = "\x01"
-_QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+# Double quotation marks; "''" is the typewriter pair some archives (and PolNeAR's NYT copy) use for one.
+_QUOTE_CHARS = re.compile(r"''|[\"\u201c\u201d\u00ab\u00bb]")
 _SINGLE_CHARS = re.compile(r"['\u2018\u2019]")
 _TOKEN = re.compile(
     r"\x01+|\w[\w'\u2019&-]*(?:\.\w[\w'\u2019&-]*)*\.?|--|&|[,;:()\u2014\u2013\u2012-]|[.?!]+"
@@ -35,9 +36,16 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted stretches of one paragraph, closing marks included; unclosed quotes run to the paragraph end."""
     if not _QUOTE_CHARS.search(text, start, end):
         return _single_spans(text, start, end)
-    spans, open_at = [], None
+    spans, open_at, nested = [], None, False
     for m in _QUOTE_CHARS.finditer(text, start, end):
-        opening = _is_opening(text, m.start(), start, end, open_at is not None)
+        mark = m.group()
+        if nested:
+            nested = mark != "\u201d"
+            continue
+        if open_at is not None and text[open_at] in "\"'" and mark == "\u201c" and "\u201d" in text[m.end():end]:
+            nested = True  # "The Justice Department isn’t about “Equal Justice” anymore.": a quote in a quote
+            continue
+        opening = _is_opening(text, m.start(), m.end(), start, end, open_at is not None)
         if opening:
             if open_at is not None:
                 spans.append((open_at, m.start()))
@@ -72,15 +80,15 @@ def _single_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_opening(text: str, at: int, floor: int, ceiling: int, inside: bool) -> bool:
+def _is_opening(text: str, at: int, stop: int, floor: int, ceiling: int, inside: bool) -> bool:
     """Decide whether the quotation mark at `at` opens a quote, from its direction or its neighbours."""
-    mark = text[at]
+    mark = text[at:stop]
     if mark in "\u201c\u00ab":
         return True
     if mark in "\u201d\u00bb":
         return False
     before = text[at - 1] if at > floor else " "
-    after = text[at + 1] if at + 1 < ceiling else " "
+    after = text[stop] if stop < ceiling else " "
     space_before = before.isspace() or before in "([{\u2014\u2013-/"
     space_after = after.isspace()
     if space_before and not space_after:

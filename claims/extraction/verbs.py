@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .lexicon import (
     ADVERBS,
+    ATTACK_LEMMAS,
     AUXILIARIES,
     CLAIM_OBJECTS,
     CLAUSE_OPENERS,
+    DENIAL_WORDS,
+    DENY_LEMMAS,
+    DENY_PARTICLES,
+    DETERMINERS,
+    DISPUTING_LEMMAS,
     DOCUMENT_NOUNS,
     MODALS,
+    NAMED_SUBJECT_LEMMAS,
+    NEEDS_NEXT,
     NOUNY_LEMMAS,
+    NOUNY_S_LEMMAS,
     PERSON_NOUNS,
     PHRASAL_BLOCKERS,
     PREPOSITIONS,
+    QUOTE_LEMMAS,
     TIME_WORDS,
     words,
 )
+from .model import Stance
 from .phrases import Phrase
 from .subject import np_word
 from .tokens import Token
 
+PRONOUN_SUBJECTS = words("he she it they we i you who")
 _QUESTION_WORDS = words("whether if what how why when where who which for about to")
 _NOT_DECLARED = words("emergency war bankruptcy curfew holiday zone zones ceasefire truce independence mourning"
                       " lockdown disaster closed open martial")
@@ -52,31 +66,199 @@ def is_document(parts: list[Token]) -> bool:
     return bool(words_) and words_[-1] in DOCUMENT_NOUNS
 
 
+@dataclass(frozen=True)
+class Use:
+    """One reading of a reporting verb: the sentence's tokens, where the verb is, its lemma, the raw text."""
+
+    tokens: list[Token]
+    i: int
+    lemma: str
+    sentence: str = ""
+
+    @property
+    def form(self) -> str:
+        """The verb as written, lower-cased ("denied")."""
+        return self.tokens[self.i].low
+
+    @property
+    def next(self) -> str:
+        """The lower-cased word right after the verb ("" at the end)."""
+        return self.tokens[self.i + 1].low if self.i + 1 < len(self.tokens) else ""
+
+    def after(self, n: int) -> list[Token]:
+        """Up to `n` tokens after the verb."""
+        return self.tokens[self.i + 1:self.i + 1 + n]
+
+
+# Each check says True (a reporting use), False (no claim) or None (no opinion); the first opinion wins.
+def _hedge(use: Use) -> bool | None:
+    """"is believed to be", "is said to have": a hedge, not a speaker."""
+    hedging = {"believe", "say", "think", "expect", "know", "report", "allege", "fear"}
+    return False if use.next == "to" and use.lemma in hedging else None
+
+
+def _phrasal(use: Use) -> bool | None:
+    """"called for talks", "showed up", "ruled over": a phrasal verb that reports nothing."""
+    return False if use.next in PHRASAL_BLOCKERS.get(use.lemma, ()) else None
+
+
+def _needs_next(use: Use) -> bool | None:
+    """"cried foul", "voiced concern", "pleaded not guilty": reports only with its particle or object."""
+    allowed = NEEDS_NEXT.get(use.lemma)
+    return None if allowed is None or use.next in allowed else False
+
+
+def _question(use: Use) -> bool | None:
+    """"asked whether the plan was legal" is a question; "asked, “Why now?”" reports."""
+    if use.lemma != "ask":
+        return None
+    return not any(t.low in _QUESTION_WORDS for t in use.after(3))
+
+
+def _estimate(use: Use) -> bool | None:
+    """"put the turnout at 150,000": the only reporting use of "put"."""
+    return estimate_at(use.tokens, use.i) if use.lemma == "put" else None
+
+
+def _appeal(use: Use) -> bool | None:
+    """"called on the commission to ban it": an appeal reports; "called on Monday" does not."""
+    if use.lemma != "call" or use.next != "on":
+        return None
+    return any(t.low == "to" for t in use.tokens[use.i + 2:use.i + 9])
+
+
+def _identified_as(use: Use) -> bool | None:
+    """"identified the man as X" reports; "identified a gene" does not."""
+    return any(t.low == "as" for t in use.after(8)) if use.lemma == "identify" else None
+
+
+def _naming(use: Use) -> bool | None:
+    """"a bone called a pygostyle", "called another strike": naming or convening."""
+    return False if use.lemma == "call" and use.next in {"a", "an", "another"} else None
+
+
+def _declared_state(use: Use) -> bool | None:
+    """"declared a state of emergency": an act, not a claim."""
+    return False if use.lemma == "declare" and any(t.low in _NOT_DECLARED for t in use.after(6)) else None
+
+
+def _cited_as_saying(use: Use) -> bool | None:
+    """"cited officials as saying" reports; "cited data from 2020" does not."""
+    if use.lemma != "cite":
+        return None
+    tokens, i = use.tokens, use.i
+    return any(t.low == "as" and u.low in {"saying", "telling"}
+               for t, u in zip(tokens[i + 1:i + 16], tokens[i + 2:i + 17], strict=False))
+
+
+def _attack(use: Use) -> bool | None:
+    """"attacked Trump as a liar" / "for lying" reports; "attacked the town" is an act."""
+    if use.lemma not in ATTACK_LEMMAS:
+        return None
+    return any(t.low in {"as", "for"} or t.is_quote for t in use.after(10))
+
+
+def _quoted_only(use: Use) -> bool | None:
+    """"he continued, “...”", "Kaine responded." after a quote: "The rain continued." reports nothing."""
+    if use.lemma not in QUOTE_LEMMAS:
+        return None
+    tokens, i = use.tokens, use.i
+    ahead = use.after(2)
+    if ahead and (ahead[0].is_quote or ahead[0].text in {":", ","} and len(ahead) > 1 and ahead[1].is_quote):
+        return True
+    if ahead and ahead[0].low == "that":
+        return True
+    quoted = any(t.is_quote for t in tokens)
+    return quoted and (i + 1 >= len(tokens) or tokens[i + 1].text in {".", ",", "!", "?"})
+
+
+def _noun_form(use: Use) -> bool | None:
+    """"state media", "police reports": a nouny base form is a verb only after a plural subject."""
+    if use.form == use.lemma and use.lemma in NOUNY_LEMMAS and not plural_before(use.tokens, use.i):
+        return False
+    return None
+
+
+def _ruled_on(use: Use) -> bool | None:
+    """"ruled on the motion" is a decision with no claim; "ruled on Friday that ..." reports."""
+    if use.lemma != "rule" or use.next != "on":
+        return None
+    day = use.after(2)[1:]
+    return bool(day) and day[0].low in TIME_WORDS
+
+
+def _named_subject(use: Use) -> bool | None:
+    """"Trump questioned the deal" reports; "the sane questions", "a heart attack" are nouns."""
+    if use.lemma in NOUNY_S_LEMMAS and use.form.endswith("s") and use.form != use.lemma:
+        before = use.tokens[use.i - 1] if use.i else None
+        named = before is not None and (before.is_capitalized or before.low in PRONOUN_SUBJECTS)
+        return None if named else False
+    if use.lemma not in NAMED_SUBJECT_LEMMAS or use.form.endswith("ed"):
+        return None
+    before = use.tokens[use.i - 1] if use.i else None
+    if before is None or before.low in DETERMINERS:
+        return False
+    if before.low in PRONOUN_SUBJECTS or before.low in ADVERBS:
+        return None
+    return None if before.is_capitalized and use.form != use.lemma else False
+
+
+def _seen(use: Use) -> bool | None:
+    """"the correspondents saw" is witnessing; only present "see" ("Forecasters see ...") reports."""
+    return use.form in {"see", "sees"} if use.lemma == "see" else None
+
+
+# Ordered: the first check with an opinion decides. Each docstring carries its example.
+USE_CHECKS = (
+    _hedge, _phrasal, _ruled_on, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as,
+    _naming, _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen,
+)
+
+
 def acceptable_use(tokens: list[Token], i: int, lemma: str) -> bool:
-    """Reject hedges ("believed to be"), phrasal verbs ("called for") and past "saw"."""
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if nxt == "to" and lemma in {"believe", "say", "think", "expect", "know", "report", "allege", "fear"}:
+    """Run USE_CHECKS in order: the first that has an opinion decides; with none the use reports."""
+    use = Use(tokens, i, lemma)
+    for check in USE_CHECKS:
+        verdict = check(use)
+        if verdict is not None:
+            return verdict
+    return True
+
+
+def stance(tokens: list[Token], i: int, lemma: str, sentence: str = "") -> str:
+    """"deny" when the cue itself denies: a deny verb, "ruled out", "called the reports baseless"."""
+    if lemma in DENY_LEMMAS:
+        return Stance.DENY
+    particles = DENY_PARTICLES.get(lemma)
+    if particles and tokens[i + 1:i + 2] and tokens[i + 1].low in particles:
+        return Stance.DENY
+    if lemma == "call" and _calls_false(tokens, i, sentence):
+        return Stance.DENY
+    return Stance.ASSERT
+
+
+def _calls_false(tokens: list[Token], i: int, sentence: str) -> bool:
+    """"called the reports baseless", "called the process a “sham”": a rejection by name-calling."""
+    for tok in tokens[i + 1:i + 12]:
+        text = sentence[tok.start:tok.end].lower() if tok.is_quote and sentence else tok.low
+        if tok.is_quote:
+            if any(w.strip(".,!?\"'\u201c\u201d") in DENIAL_WORDS for w in text.split()):
+                return True
+            break
+        if tok.low in DENIAL_WORDS:
+            return True
+        if tok.text in {".", ";"} or tok.low in {"that", "because", "while"}:
+            break
+    return False
+
+
+def disputed_object(tokens: list[Token], i: int, lemma: str) -> bool:
+    """"questioned the morals of", "challenged the legality of": a claim or a quality put in doubt, not a person."""
+    if lemma not in DISPUTING_LEMMAS or i + 2 >= len(tokens) or tokens[i + 1].low not in DETERMINERS:
         return False
-    if nxt in PHRASAL_BLOCKERS.get(lemma, ()):
-        return False
-    if lemma == "ask":
-        return not any(t.low in _QUESTION_WORDS for t in tokens[i + 1:i + 4])
-    if lemma == "put":
-        return estimate_at(tokens, i)
-    if lemma == "call" and nxt == "on":
-        return any(t.low == "to" for t in tokens[i + 2:i + 9])  # "called on the commission to ban": an appeal
-    if lemma == "identify":
-        return any(t.low == "as" for t in tokens[i + 1:i + 9])  # "identified the man as X", not "identified a gene"
-    if lemma == "call" and nxt in {"a", "an", "another"}:
-        return False  # "a bone called a pygostyle", "called another strike": naming or convening
-    if lemma == "declare" and any(t.low in _NOT_DECLARED for t in tokens[i + 1:i + 7]):
-        return False  # "declared a state of emergency": an act, not a claim
-    if lemma == "cite":
-        return any(t.low == "as" and u.low in {"saying", "telling"}
-                   for t, u in zip(tokens[i + 1:i + 16], tokens[i + 2:i + 17], strict=False))
-    if tokens[i].low == lemma and lemma in NOUNY_LEMMAS and not plural_before(tokens, i):
-        return False
-    return not (lemma == "see" and tokens[i].low not in {"see", "sees"})
+    noun = tokens[i + 2]
+    return noun.is_word and not noun.is_capitalized and noun.low not in PERSON_NOUNS and (
+        i + 3 < len(tokens) and tokens[i + 3].low == "of")
 
 
 def has_clause_content(tokens: list[Token], i: int) -> bool:

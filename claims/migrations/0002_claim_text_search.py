@@ -1,7 +1,7 @@
 """Full-text search on claim text: a GIN index on PostgreSQL, an FTS5 table kept in step by triggers on SQLite.
 
-Both are vendor-checked: each database gets only its own objects. claims/selectors.py queries them with the
-same expressions (PostgreSQL: to_tsvector('english', text); SQLite: claims_claim_fts MATCH ... bm25()).
+Both are vendor-checked: each database gets only its own objects. claims/search.py and claims/terms.py query
+them with the same expressions (PostgreSQL: to_tsvector('english', text); SQLite: claims_claim_fts MATCH ... bm25()).
 
 SQLite caveat: a later migration that makes Django rebuild claims_claim on SQLite (most ALTERs of that table)
 drops these triggers with the old table; such a migration must recreate them (tests/api/test_search.py fails
@@ -10,7 +10,7 @@ when the index goes out of step).
 from django.db import migrations
 
 POSTGRES_FORWARD = [
-    # Serves ?q= on /api/claims/: the same expression as claims.selectors.ClaimTextVector.
+    # Serves ?q= on /api/claims/: the same expression as claims.search.ClaimTextVector.
     "CREATE INDEX claim_text_search_idx ON claims_claim USING GIN (to_tsvector('english'::regconfig, text))",
 ]
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS claim_text_search_idx"]

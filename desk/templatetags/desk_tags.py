@@ -3,7 +3,6 @@ import json
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html_join
 
 from claims.models import Status
 from desk.highlight import mark_terms
@@ -36,14 +35,6 @@ def attribution_line(claim) -> str:
     hedges = ", ".join(dict.fromkeys(a.hedge for a in attributions if a.hedge))
     line = f"{names} — {cues}" if cues else names
     return f"{line} (hedged: “{hedges}”)" if hedges else line
-
-
-@register.simple_tag
-def source_links(claim):
-    """Link each distinct source of a claim to its page."""
-    sources = {a.source_id: a.source for a in claim.attributions.all()}.values()
-    return format_html_join(", ", '<a href="{}">{}</a>',
-                            ((reverse("desk-source", args=[s.pk]), s.name) for s in sources))
 
 
 @register.filter

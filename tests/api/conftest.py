@@ -51,4 +51,11 @@ def mark(claim, source, stance, reviewer):
     from claims.services import assessment_record
 
     return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer,
-                             actor=f"user:{reviewer.username}")
+                             actor=f"user:{reviewer.username}").assessment
+
+
+def pytest_report_header(config):
+    """Print the API fuzzer's seed, so a failing run can be replayed with FUZZ_SEED=…"""
+    from tests.api.test_fuzz import FUZZ_EXAMPLES, FUZZ_SEED
+
+    return f"API fuzz: seed {FUZZ_SEED} (replay: FUZZ_SEED={FUZZ_SEED}), {FUZZ_EXAMPLES} examples per operation"

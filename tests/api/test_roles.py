@@ -1,5 +1,6 @@
 """The role matrix: who may read and write what, with exact status codes; sessions need CSRF, tokens do not."""
 import pytest
+from django.http import HttpRequest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -68,7 +69,7 @@ def test_anonymous_gets_401_with_token_challenge(api, db):
 
 def test_session_post_without_csrf_token_is_refused(reviewer, claim):
     client = APIClient(enforce_csrf_checks=True)
-    assert client.login(username=reviewer.username, password="correct horse battery staple")
+    assert client.login(request=HttpRequest(), username=reviewer.username, password="correct horse battery staple")
     source = claim.attributions.first().source
     response = client.post(f"/api/claims/{claim.pk}/assessments/", {"source": source.pk, "stance": "denies"},
                            format="json")
@@ -78,7 +79,7 @@ def test_session_post_without_csrf_token_is_refused(reviewer, claim):
 
 def test_session_read_works_without_csrf_token(viewer, claim):
     client = APIClient(enforce_csrf_checks=True)
-    client.login(username=viewer.username, password="correct horse battery staple")
+    client.login(request=HttpRequest(), username=viewer.username, password="correct horse battery staple")
     assert client.get("/api/claims/").status_code == 200
 
 

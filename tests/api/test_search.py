@@ -3,7 +3,7 @@ import pytest
 from django.db import connection
 
 from claims.models import Claim
-from claims.selectors import fts5_query
+from claims.search import fts5_query
 
 
 def texts(response) -> list[str]:
@@ -75,7 +75,7 @@ def test_search_forgets_a_deleted_claim(api, viewer, claim):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN index")
 def test_postgres_search_uses_the_gin_index(seed_document):
-    from claims.selectors import claims_matching
+    from claims.search import claims_matching
 
     sql, params = claims_matching(Claim.objects.all(), "hospitals").query.sql_with_params()
     with connection.cursor() as cursor:

@@ -4,7 +4,9 @@ import pytest
 from claims.models import Claim
 from ledger.models import LedgerEntry
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Transactional, without serialized_rollback: the flush's post_migrate and tests/conftest.py put back what the
+# migrations made, and deserialising on top of content types other transactional tests recreated would clash.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HOSTILE_REPORT = (
     "BEIRUT (Reuters) - Officials said <script>window.pwned = 1; alert(1)</script> the bridge was closed.\n"

@@ -1,8 +1,9 @@
 """The verdict rule, branch by branch, as a pure function and through reviewers' marks."""
 import pytest
 
+from claims.models import Status
 from claims.services import assessment_record
-from claims.verdict import CORROBORATED, DENIED, DISPUTED, UNVERIFIED, Mark, verdict_for
+from claims.verdict import Mark, verdict_for
 from config.errors import DomainError
 from ledger.models import LedgerEntry
 from tests.factories import AttributionFactory, SourceFactory
@@ -16,62 +17,62 @@ def rule(*marks, speakers=(), roots=RIVALS):
 
 
 def test_no_marks_leaves_claim_unverified():
-    assert rule() == UNVERIFIED
+    assert rule() == Status.UNVERIFIED
 
 
 def test_one_corroboration_is_not_enough():
-    assert rule((1, "corroborates")) == UNVERIFIED
+    assert rule((1, "corroborates")) == Status.UNVERIFIED
 
 
 def test_two_independent_corroborations_corroborate():
-    assert rule((1, "corroborates"), (2, "corroborates")) == CORROBORATED
+    assert rule((1, "corroborates"), (2, "corroborates")) == Status.CORROBORATED
 
 
 def test_same_source_twice_counts_once():
-    assert rule((1, "corroborates"), (1, "corroborates")) == UNVERIFIED
+    assert rule((1, "corroborates"), (1, "corroborates")) == Status.UNVERIFIED
 
 
 def test_affiliated_sources_count_as_one():
     roots = {1: 9, 2: 9}  # both belong to party 9
-    assert rule((1, "corroborates"), (2, "corroborates"), roots=roots) == UNVERIFIED
+    assert rule((1, "corroborates"), (2, "corroborates"), roots=roots) == Status.UNVERIFIED
 
 
 def test_source_and_its_parent_count_as_one():
     roots = {1: 2}  # 1 is affiliated with 2
-    assert rule((1, "corroborates"), (2, "corroborates"), roots=roots) == UNVERIFIED
+    assert rule((1, "corroborates"), (2, "corroborates"), roots=roots) == Status.UNVERIFIED
 
 
 def test_speaker_cannot_corroborate_itself():
-    assert rule((1, "corroborates"), (2, "corroborates"), speakers=[1]) == UNVERIFIED
+    assert rule((1, "corroborates"), (2, "corroborates"), speakers=[1]) == Status.UNVERIFIED
 
 
 def test_speakers_affiliate_cannot_corroborate_it():
     roots = {3: 1}
-    assert rule((3, "corroborates"), (2, "corroborates"), speakers=[1], roots=roots) == UNVERIFIED
+    assert rule((3, "corroborates"), (2, "corroborates"), speakers=[1], roots=roots) == Status.UNVERIFIED
 
 
 def test_denial_alone_makes_claim_denied():
-    assert rule((1, "denies")) == DENIED
+    assert rule((1, "denies")) == Status.DENIED
 
 
 def test_every_mark_a_denial_is_denied():
-    assert rule((1, "denies"), (2, "denies")) == DENIED
+    assert rule((1, "denies"), (2, "denies")) == Status.DENIED
 
 
 def test_denial_beside_corroboration_is_disputed():
-    assert rule((1, "corroborates"), (2, "corroborates"), (3, "denies")) == DISPUTED
+    assert rule((1, "corroborates"), (2, "corroborates"), (3, "denies")) == Status.DISPUTED
 
 
 def test_any_dispute_is_disputed():
-    assert rule((1, "disputes")) == DISPUTED
+    assert rule((1, "disputes")) == Status.DISPUTED
 
 
 def test_dispute_beside_denial_is_disputed():
-    assert rule((1, "denies"), (2, "disputes")) == DISPUTED
+    assert rule((1, "denies"), (2, "disputes")) == Status.DISPUTED
 
 
 def test_latest_mark_of_a_source_replaces_its_earlier_one():
-    assert rule((1, "denies"), (1, "corroborates"), (2, "corroborates")) == CORROBORATED
+    assert rule((1, "denies"), (1, "corroborates"), (2, "corroborates")) == Status.CORROBORATED
 
 
 def test_reason_says_how_many_independent_sources_corroborate():
@@ -92,7 +93,7 @@ class TestStatusThroughMarks:
         self.mark(claim, SourceFactory(kind="witness"), "corroborates", reviewer)
         self.mark(claim, SourceFactory(kind="medical"), "corroborates", reviewer)
         claim.refresh_from_db()
-        assert claim.status == CORROBORATED
+        assert claim.status == Status.CORROBORATED
 
     def test_affiliated_groups_do_not_corroborate_each_other(self, reviewer):
         claim = AttributionFactory().claim
@@ -100,20 +101,20 @@ class TestStatusThroughMarks:
         self.mark(claim, SourceFactory(name="Failaq al Sham", affiliation=army), "corroborates", reviewer)
         self.mark(claim, SourceFactory(name="Jaish al Nasr", affiliation=army), "corroborates", reviewer)
         claim.refresh_from_db()
-        assert claim.status == UNVERIFIED
+        assert claim.status == Status.UNVERIFIED
 
     def test_attributed_speaker_does_not_corroborate_its_own_claim(self, reviewer):
         attribution = AttributionFactory()
         self.mark(attribution.claim, attribution.source, "corroborates", reviewer)
         self.mark(attribution.claim, SourceFactory(), "corroborates", reviewer)
         attribution.claim.refresh_from_db()
-        assert attribution.claim.status == UNVERIFIED
+        assert attribution.claim.status == Status.UNVERIFIED
 
     def test_ministry_denial_makes_claim_denied(self, reviewer):
         claim = AttributionFactory().claim
         self.mark(claim, SourceFactory(kind="government"), "denies", reviewer)
         claim.refresh_from_db()
-        assert claim.status == DENIED
+        assert claim.status == Status.DENIED
 
     def test_status_change_is_recorded_with_the_rule_applied(self, reviewer):
         claim = AttributionFactory().claim

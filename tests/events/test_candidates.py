@@ -1,10 +1,10 @@
-"""Candidates for competing accounts come from the claims' own full-text index (claims.selectors)."""
+"""Candidates for competing accounts come from the claims' own full-text index (claims.terms)."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from claims.selectors import claim_ids_matching_any, rarest_terms
 from claims.services import claim_correct
+from claims.terms import claim_ids_matching_any, rarest_terms
 from events import competing
 from events.selectors import NEAR_DAYS, account_of, claims_with_sources, published_near
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory

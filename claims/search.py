@@ -1,0 +1,53 @@
+"""Full-text search of claims: one meaning of ?q= on two databases (PostgreSQL tsvector, SQLite FTS5)."""
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import F, FloatField, Func, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+from claims.models import Claim
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+class ClaimTextVector(Func):
+    """to_tsvector('english', text): the exact expression of the GIN index in migration 0002."""
+
+    template = "to_tsvector('english'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def fts5_query(text: str) -> str:
+    """Turn what a person typed into an FTS5 query that cannot be a syntax error.
+
+    Words and "quoted phrases" must all match; a leading minus excludes one. Every term is re-quoted from its
+    word characters only, so FTS5 operators and punctuation typed by the user are never interpreted.
+    """
+    include, exclude = [], []
+    for match in _TERM.finditer(text):
+        minus, words = (match[1], match[2]) if match[2] is not None else (match[3], match[4])
+        words = _WORD.findall(words)
+        if words:
+            (exclude if minus else include).append('"' + " ".join(words) + '"')
+    if not include:
+        return ""
+    return " ".join([f"({' AND '.join(include)})", *(f"NOT {term}" for term in exclude)])
+
+
+def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """Keep the claims whose text matches, annotated with `rank` (higher is better) for ordering."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return queryset.annotate(search=ClaimTextVector(F("text"))).filter(search=query).annotate(
+            rank=SearchRank(ClaimTextVector(F("text")), query))
+    query = fts5_query(text)
+    if not query:  # nothing searchable was typed (only punctuation or exclusions): nothing matches
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
+    table = Claim._meta.db_table
+    matching = RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [query])
+    # bm25() is lower for better matches; negate it so that "higher is better" on both databases.
+    rank = RawSQL(f"SELECT -bm25({table}_fts) FROM {table}_fts WHERE {table}_fts MATCH %s "
+                  f'AND rowid = "{table}"."id"', [query])
+    return queryset.filter(id__in=matching).annotate(rank=rank)
