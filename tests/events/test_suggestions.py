@@ -1,5 +1,6 @@
 """Suggested events: reports' claims that match strongly, offered as one event and confirmed in one action."""
 import pytest
+from django.http import HttpRequest
 from rest_framework.test import APIClient
 
 from claims.models import Claim
@@ -71,7 +72,7 @@ def test_confirming_without_claims_is_refused_and_changes_nothing(api, editor, r
 
 def test_session_confirmation_without_csrf_token_is_refused(editor, reports):
     client = APIClient(enforce_csrf_checks=True)
-    assert client.login(username=editor.username, password="correct horse battery staple")
+    assert client.login(request=HttpRequest(), username=editor.username, password="correct horse battery staple")
     response = client.post("/api/event-suggestions/", _body(_market_suggestion()), format="json")
     assert response.status_code == 403 and not Event.objects.exists()
 
