@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from config import params
 from config.api import error_responses
@@ -162,10 +163,8 @@ class EventClaimsView(RoleAccess, generics.GenericAPIView):
 @extend_schema(summary="Suggested events", request=EventSuggestionConfirmSerializer,
                responses={200: EventSuggestionSerializer(many=True), 201: EventDetailSerializer,
                           **error_responses(400)})
-class EventSuggestionsView(RoleAccess, generics.GenericAPIView):
+class EventSuggestionsView(RoleAccess, APIView):
     """Claims of recent reports that match strongly, offered as events; an editor confirms one with POST."""
-
-    serializer_class = EventSuggestionSerializer
 
     def get(self, request):
         return Response(EventSuggestionSerializer(event_suggestions(), many=True).data)
