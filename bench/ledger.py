@@ -38,14 +38,17 @@ def _configure(db_path: Path) -> None:
 
 def _rows(count: int):
     """Yield INSERT parameter tuples with a correct chain, computed like ledger_append does."""
+    from claims.models import Status
+    from ledger.actions import Action
     from ledger.canonical import GENESIS_HASH, entry_hash
     from ledger.models import format_time
 
     prev, start = GENESIS_HASH, datetime(2025, 1, 1, tzinfo=UTC)
     for seq in range(1, count + 1):
         moment = start + timedelta(milliseconds=seq)
-        payload = {"after": {"document_id": seq // 20 + 1, "text": TEXT, "status": "unverified", "position": seq % 20}}
-        fields = {"seq": seq, "time": format_time(moment), "actor": "command:bench", "action": "claim.created",
+        payload = {"after": {"document_id": seq // 20 + 1, "text": TEXT, "status": Status.UNVERIFIED,
+                             "position": seq % 20}}
+        fields = {"seq": seq, "time": format_time(moment), "actor": "command:bench", "action": Action.CLAIM_CREATED,
                   "object_type": "claim", "object_id": str(seq), "payload": payload, "reason": "", "prev_hash": prev}
         digest = entry_hash(fields)
         yield fields, moment, digest

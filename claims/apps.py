@@ -19,5 +19,5 @@ class ClaimsConfig(AppConfig):
                                    "hedge", "name_as_written", "position"])
         reconcile.register("assessment", Assessment,
                            fields=["claim_id", "source_id", "stance", "evidence_url", "evidence_document_id",
-                                   "excerpt", "note", "reviewer_id"])
+                                   "excerpt", "note", "reviewer_id", "withdrawn_at", "withdrawal_reason"])
         on_sources_changed(claims_restate_for_sources)

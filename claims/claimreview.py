@@ -19,7 +19,6 @@ from django.conf import settings
 
 from claims.models import Claim, Status
 from claims.verdict import Verdict
-from sources.models import SourceKind
 
 BEST_RATING, WORST_RATING = 5, 1
 RATINGS = {
@@ -32,7 +31,6 @@ RATINGS = {
     Status.UNVERIFIED: {"ratingValue": None, "alternateName": "Unverified", "fever": "NOT ENOUGH INFO",
                    "claimskg": "OTHER", "meedan": "unstarted"},
 }
-PEOPLE = {SourceKind.WITNESS, SourceKind.RESIDENT}
 
 
 def _date(moment: datetime | None) -> str | None:
@@ -50,7 +48,7 @@ def _rating(status: str, reason: str) -> dict:
 
 def _claimants(claim: Claim) -> list[dict]:
     """Who made the claim: its attributed sources, or the outlet when it speaks in its own voice."""
-    return [{"@type": "Person" if a.source.kind in PEOPLE else "Organization", "name": a.source.name}
+    return [{"@type": "Person" if a.source.is_person else "Organization", "name": a.source.name}
             for a in claim.attributions.all()]
 
 

@@ -2,7 +2,11 @@
 import csv
 import json
 
+from django.conf import settings
+from django.db.models import Prefetch
+
 from claims.claimreview import claim_review
+from claims.models import Assessment
 from claims.selectors import latest_mark_at, verdicts_of
 from claims.serializers import CSV_COLUMNS, ClaimSerializer, csv_row
 from config.api import EchoWriter
@@ -12,15 +16,20 @@ EXPORT_CHUNK = 500  # claims fetched (with their attributions and marks) per rou
 
 
 def _export_rows(claims):
-    """Yield claims with their marks prefetched, a chunk at a time."""
-    return claims.prefetch_related("assessments").iterator(chunk_size=EXPORT_CHUNK)
+    """Yield claims with their marks (and the marks' sources) prefetched, a chunk at a time."""
+    marks = Prefetch("assessments", queryset=Assessment.objects.select_related("source"))
+    return claims.prefetch_related(marks).iterator(chunk_size=EXPORT_CHUNK)
 
 
 def _csv_lines(claims):
+    """One row per claim, with its desk address and the verdict rule's reason for its status."""
     writer = csv.writer(EchoWriter())
+    public = settings.CLAIMLEDGER_PUBLIC_URL.rstrip("/")
+    parents = dict(Source.objects.values_list("id", "affiliation_id"))
     yield writer.writerow(CSV_COLUMNS)
     for claim in _export_rows(claims):
-        yield writer.writerow(csv_row(claim))
+        reason = verdicts_of([claim], parents)[claim.pk].reason
+        yield writer.writerow(csv_row(claim, url=f"{public}/claims/{claim.pk}/", status_reason=reason))
 
 
 def _jsonl_lines(claims):

@@ -36,7 +36,8 @@ def claim_as_of(claim: Claim, moment: datetime) -> dict:
 
 def _apply_later_changes(marks: dict[str, dict], moment: datetime) -> None:
     """Apply the changes made to those marks before the moment (a source merge moves a mark to the survivor)."""
-    changes = LedgerEntry.objects.filter(object_type="assessment", action=Action.ASSESSMENT_CHANGED,
+    changes = LedgerEntry.objects.filter(object_type="assessment",
+                                         action__in=[Action.ASSESSMENT_CHANGED, Action.ASSESSMENT_WITHDRAWN],
                                          object_id__in=list(marks), recorded_at__lte=moment).order_by("seq")
     for entry in changes:
         marks[entry.object_id].update(entry.payload.get("after", {}))

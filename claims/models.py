@@ -18,6 +18,10 @@ class Voice(models.TextChoices):
     REPORTER = "reporter", "Reporter's own voice"
 
 
+# Claims of withdrawn reports leave lists and search; they stay at their addresses and in the ledger.
+LISTED_CLAIMS = models.Q(document__withdrawn_at__isnull=True)
+
+
 class Claim(LedgeredModel):
     """One statement of a report, anchored to its exact span of the document's text."""
 
@@ -96,6 +100,9 @@ class Assessment(LedgeredModel):
     note = models.TextField(blank=True, default="")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments")
     created_at = models.DateTimeField(auto_now_add=True)
+    # A withdrawn mark stays on the record (and in the ledger) but the verdict rule no longer counts it.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["claim_id", "created_at", "id"]

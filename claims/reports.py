@@ -3,11 +3,13 @@ import os
 
 from django.conf import settings
 
+from claims import intake
 from config.errors import DomainError
 
 EMPTY_REPORT = "The report is empty: there is no text to extract claims from."
 TOO_LARGE = "The report is {size:,} bytes; the limit is {limit:,} bytes."
-BINARY_FILE = "{name} is a binary file, not a text report: paste the text or upload a UTF-8 .txt file."
+BINARY_FILE = ("{name} is a binary file, not a report: paste the text, or upload a UTF-8 .txt or .html file or a PDF "
+               "with a text layer.")
 NOT_UTF8 = "{name} is not UTF-8 text (an unreadable byte at offset {offset}); save it as UTF-8 and try again."
 UNREADABLE_FILE = "{name} cannot be read: {why}."
 
@@ -23,8 +25,10 @@ def _unsupported(message: str) -> DomainError:
 
 
 def decode_report(raw: bytes, name: str) -> str:
-    """Return a report's bytes as text, refusing what is too large, binary, not UTF-8 or empty."""
+    """Return a report's bytes as text (a PDF's text layer), refusing what is too large, binary, not UTF-8 or empty."""
     _check_size(len(raw))
+    if intake.is_pdf(raw):
+        return intake.from_pdf(raw, name).text
     if b"\x00" in raw:
         raise _unsupported(BINARY_FILE.format(name=name))
     try:

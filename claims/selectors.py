@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Greatest, Substr
 from claims.models import Assessment, AssessmentStance, Attribution, Claim
 from claims.verdict import Mark, Verdict, affiliation_roots, verdict_for
 from config.errors import NotFound
-from sources.models import Document
+from sources.models import Document, Source
 from sources.selectors import affiliation_parents
 
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector, as Hypothesis stores them
@@ -78,21 +78,39 @@ def claim_neighbours(claim: Claim) -> dict[str, Claim | None]:
     return {"previous": by_position.get(claim.position - 1), "next": by_position.get(claim.position + 1)}
 
 
+def _source_names(rows) -> dict[int, str]:
+    """Names of the sources of these attributions and marks: those already loaded, then one query for the rest."""
+    names, missing = {}, set()
+    for row in rows:
+        if "source" in row._state.fields_cache:
+            names[row.source_id] = row.source.name
+        else:
+            missing.add(row.source_id)
+    missing -= names.keys()
+    if missing:
+        names.update(Source.objects.filter(pk__in=missing).values_list("id", "name"))
+    return names
+
+
 def verdicts_of(claims: list[Claim], parents: dict[int, int | None] | None = None) -> dict[int, Verdict]:
     """Apply the verdict rule to claims whose marks and attributions are prefetched, without a query per claim.
 
     `parents` maps sources to their affiliations; without it, only the chains of the sources these claims
-    involve are read (one query), never the whole Source table.
+    involve are read (one query), never the whole Source table. The sources' names (for the reason) come with
+    the rows when loaded, else in one more query.
     """
-    involved = {claim.pk: ([Mark(source_id=a.source_id, stance=a.stance, order=a.pk) for a in claim.assessments.all()],
-                           {a.source_id for a in claim.attributions.all()}) for claim in claims}
+    rows = {claim.pk: (list(claim.assessments.all()), list(claim.attributions.all())) for claim in claims}
+    involved = {pk: ([Mark(source_id=a.source_id, stance=a.stance, order=a.pk, withdrawn=a.withdrawn_at is not None)
+                      for a in marks], {a.source_id for a in attributions})
+                for pk, (marks, attributions) in rows.items()}
     if parents is None:
         parents = affiliation_parents({m.source_id for marks, _ in involved.values() for m in marks}
                                       | {s for _, speakers in involved.values() for s in speakers})
+    names = _source_names([row for marks, attributions in rows.values() for row in (*marks, *attributions)])
     verdicts = {}
     for pk, (marks, speakers) in involved.items():
         roots = affiliation_roots({m.source_id for m in marks} | speakers, parents)
-        verdicts[pk] = verdict_for(marks, speakers=speakers, roots=roots)
+        verdicts[pk] = verdict_for(marks, speakers=speakers, roots=roots, names=names)
     return verdicts
 
 

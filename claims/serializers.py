@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from claims.models import AssessmentStance, Attribution, Claim, Stance, Status
 from claims.reports import read_upload
+from config import params
 from config.api import IdField, spreadsheet_cell
 from config.errors import DomainError
 from ledger.models import LedgerEntry
@@ -150,7 +151,7 @@ class AttributionWriteSerializer(serializers.Serializer):
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     reported_to = serializers.CharField(max_length=200, required=False, allow_blank=True)
     hedge = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    reason = serializers.CharField(required=False, default="", allow_blank=True)
+    reason = serializers.CharField(help_text="Why the attribution is corrected: recorded in the ledger.")
 
 
 class AttributionUpdateSerializer(AttributionWriteSerializer):
@@ -182,14 +183,40 @@ class AssessmentCreatedSerializer(AssessmentSerializer):
         return self.context["standing"]
 
 
+class AssessmentWithdrawnSerializer(AssessmentSerializer):
+    withdrawn_at = serializers.DateTimeField()
+    withdrawal_reason = serializers.CharField()
+    claim_standing = serializers.SerializerMethodField()
+
+    @extend_schema_field(ClaimStandingSerializer)
+    def get_claim_standing(self, mark) -> dict:
+        return self.context["standing"]
+
+
 class DocumentSerializer(serializers.ModelSerializer):
     outlet = serializers.CharField(source="outlet.name")
     claim_count = serializers.IntegerField()
 
     class Meta:
         model = Document
-        fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "sha256",
-                  "ingested_at", "claim_count"]
+        fields = ["id", "title", "outlet", "outlet_id", "url", "published_at", "dateline_place", "byline", "sha256",
+                  "ingested_at", "withdrawn_at", "withdrawal_reason", "claim_count"]
+
+
+class ReasonSerializer(serializers.Serializer):
+    """Why: every correction and withdrawal carries one, into the ledger."""
+
+    reason = serializers.CharField(help_text="Why, in words: recorded in the ledger beside the change.")
+
+
+class DocumentCorrectSerializer(ReasonSerializer):
+    """The report's metadata an editor may correct; its text is kept as read."""
+
+    title = serializers.CharField(max_length=500, required=False)
+    outlet = serializers.CharField(max_length=300, required=False, help_text="The outlet's name (found or created).")
+    url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    byline = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -216,22 +243,34 @@ class DocumentDetailSerializer(DocumentSerializer):
         return self.context.get("claims_previous")
 
 
+REPORT_FILE_ENDINGS = (".txt", ".html", ".htm", ".pdf")
+
+
 class IngestSerializer(serializers.Serializer):
     """A report as JSON text, or a multipart upload of a .txt file in `file`."""
 
     text = serializers.CharField(required=False, trim_whitespace=False, allow_blank=True)
-    file = serializers.FileField(required=False, help_text="A UTF-8 .txt file (multipart/form-data).")
+    file = serializers.FileField(required=False, help_text="A UTF-8 .txt, a saved .html page or a PDF with a text "
+                                                           "layer (multipart/form-data).")
     title = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
     url = serializers.URLField(max_length=1000, required=False, default="", allow_blank=True)
     published_at = serializers.DateTimeField(required=False, default=None, allow_null=True)
 
     def validate_file(self, upload) -> str:
-        """Return the uploaded report as text; refuse what is not a UTF-8 .txt file (nothing is stored)."""
-        if not upload.name.lower().endswith(".txt"):
-            message = f"{upload.name} is not a .txt file; upload the report as UTF-8 plain text."
+        """Return the uploaded report as text; refuse what is not a report file (nothing is stored)."""
+        if not upload.name.lower().endswith(REPORT_FILE_ENDINGS):
+            message = (f"{upload.name} is not a report file; upload UTF-8 plain text (.txt), a saved page (.html) "
+                       "or a PDF.")
             raise DomainError(message, code="unsupported_file", fields={"file": [message]}, status=415)
         return read_upload(upload)
+
+    def validate_published_at(self, value):
+        """A time both databases can store (config/params.py), or a clear 400."""
+        try:
+            return value and params.bounded_moment(value, "published_at")
+        except DomainError as refused:
+            raise serializers.ValidationError(refused.message) from None
 
     def validate(self, data):
         if ("text" in data) == ("file" in data):
@@ -240,16 +279,36 @@ class IngestSerializer(serializers.Serializer):
         return data
 
 
+class IngestTextSerializer(IngestSerializer):
+    """A report as JSON (for the schema: `text` is then required)."""
+
+    text = serializers.CharField(trim_whitespace=False, min_length=1, help_text="The report as plain text.")
+    file = None
+
+
+class IngestFileSerializer(IngestSerializer):
+    """A report uploaded as multipart (for the schema: `file` is then required)."""
+
+    text = None
+    file = serializers.FileField(help_text="A UTF-8 .txt file.")
+
+
 CSV_COLUMNS = ["id", "document", "document_title", "outlet", "published_at", "position", "voice", "status", "text",
-               "sources", "hedges", "corroborates", "disputes", "denies", "start", "end"]
-def csv_row(claim: Claim) -> list[str]:
-    """One claim as a CSV row in CSV_COLUMNS order (attributions prefetched, counts annotated)."""
+               "sources", "hedges", "corroborates", "disputes", "denies", "start", "end", "url", "stances",
+               "status_reason", "evidence_urls"]
+
+
+def csv_row(claim: Claim, *, url: str = "", status_reason: str = "") -> list[str]:
+    """One claim as a CSV row in CSV_COLUMNS order (attributions and marks prefetched, counts annotated)."""
     document = claim.document
-    sources = "; ".join(a.source.name for a in claim.attributions.all())
+    attributions = list(claim.attributions.all())
+    sources = "; ".join(a.source.name for a in attributions)
+    stances = "; ".join(f"{a.source.name}: {a.stance}" for a in attributions)
+    evidence = "; ".join(m.evidence_url for m in claim.assessments.all() if m.evidence_url and not m.withdrawn_at)
     values = [claim.pk, document.pk, document.title, document.outlet.name,
               document.published_at.isoformat() if document.published_at else "", claim.position, claim.voice,
               claim.status, claim.text, sources, "; ".join(claim.hedges), claim.corroborations, claim.disputes,
-              claim.denials, claim.start, claim.end]
+              claim.denials, claim.start, claim.end, url, stances, status_reason, evidence]
     return [spreadsheet_cell(value) for value in values]
 
 

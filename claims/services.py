@@ -7,25 +7,42 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Q
+from django.utils import timezone
 
-from claims import extraction
+from claims import extraction, intake
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Voice
+from claims.parties import ReportParties, report_parties_plan, report_parties_store
 from claims.reports import EMPTY_REPORT, TOO_LARGE
 from claims.selectors import verdict_of, verdicts_of
 from claims.verdict import Verdict
-from config.errors import DomainError, refusal
+from config.errors import Conflict, DomainError, refusal
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
-from ledger.services import ledger_append, what_changed
+from ledger.services import Change, ledger_append, ledger_append_many, what_changed
 from sources.models import Document, Source, SourceKind
-from sources.names import fit_name
-from sources.services import document_create, source_resolve, text_sha256
+from sources.names import fit_name, is_generic
+from sources.services import (
+    NamePlan,
+    check_reason,
+    document_build,
+    document_change,
+    document_correct,
+    names_plan,
+    names_store,
+    report_party,
+    source_create,
+    source_resolve,
+    text_sha256,
+)
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNTITLED = "Untitled report"
 TITLE_LENGTH = 120
+# A concurrent ingest may take a new source's name first; then the write is tried again against it.
+INGEST_ATTEMPTS = 3
 UNKNOWN_STANCE = "Unknown stance {stance!r}; use one of: {choices}."
 SPAN_OUTSIDE = "The span {start}-{end} does not lie inside the document's {length} characters."
 TEXT_NOT_IN_DOCUMENT = "The corrected text does not occur in the document; a claim must quote its report exactly."
@@ -88,57 +105,116 @@ def _extract(text: str) -> list[extraction.ExtractedClaim]:
     return claims
 
 
-def _speakers(found: extraction.ExtractedClaim, outlet: Source, actor: str) -> tuple[list[dict], int]:
-    """Resolve the claim's speakers to sources (the outlet for the reporter's voice); count new sources."""
+def _mentions(found: list[extraction.ExtractedClaim]) -> list[tuple[str, str]]:
+    """The names a report's claims are attributed to, in order, each with the kind a new source would get."""
+    return [(mention.name, extraction.guess_kind(mention.name))
+            for item in found if item.voice != Voice.REPORTER and item.sources for mention in item.sources]
+
+
+def _speakers(found: extraction.ExtractedClaim, outlet: Source, names: NamePlan,
+              parties: ReportParties) -> list[dict]:
+    """Who one claim is attributed to: the sources its mentions name, or the outlet for the reporter's voice.
+
+    An unnamed description ("an official") is the report's own party; a name is a shared source.
+    """
     if found.voice == Voice.REPORTER or not found.sources:
-        return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}], 0
-    speakers, created_count = [], 0
-    for mention in found.sources:
-        source, created = source_resolve(name=mention.name, actor=actor, kind_hint=extraction.guess_kind(mention.name))
-        created_count += created
-        # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
-        speakers.append({"source": source, "name_as_written": fit_name(mention.name),
-                         "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
-                         "reported_to": fit_name(mention.reported_to or "", 200),
-                         "hedge": fit_name(mention.hedge or "", 100)})
-    return speakers, created_count
+        return [{"source": outlet, "name_as_written": outlet.name, "is_reporter_voice": True}]
+    # Cut to the columns at a word (an over-long speaker never fails the ingest; the claim keeps the text).
+    return [{"source": parties.source_for(mention.name) or names.source_for(mention.name),
+             "name_as_written": fit_name(mention.name),
+             "cue": fit_name(mention.cue or "", 100), "stance": mention.stance,
+             "reported_to": fit_name(mention.reported_to or "", 200), "hedge": fit_name(mention.hedge or "", 100)}
+            for mention in found.sources]
 
 
-def _store_claim(*, document: Document, found: extraction.ExtractedClaim, position: int, outlet: Source,
-                 actor: str) -> int:
-    """Store one extracted claim with its attributions; return how many new sources it named."""
-    claim = Claim.objects.create(document=document, text=found.text, start=found.start, end=found.end,
-                                 position=position, voice=found.voice, hedges=list(found.hedges))
-    ledger_append(actor=actor, action=Action.CLAIM_CREATED, object_type="claim", object_id=claim.pk,
-                  payload={"after": snapshot(claim)})
-    speakers, created_count = _speakers(found, outlet, actor)
-    for order, speaker in enumerate(speakers, start=1):
-        attribution = Attribution.objects.create(claim=claim, position=order, **speaker)
-        ledger_append(actor=actor, action=Action.ATTRIBUTION_CREATED, object_type="attribution",
-                      object_id=attribution.pk, payload={"after": snapshot(attribution)})
-    return created_count
+def _store_claims(*, document: Document, found: list[extraction.ExtractedClaim], outlet: Source,
+                  names: NamePlan, parties: ReportParties) -> list[Change]:
+    """Store every claim of a report, then every attribution, in two bulk inserts; return their ledger changes."""
+    claims = Claim.objects.bulk_create([
+        Claim(document=document, text=item.text, start=item.start, end=item.end, position=position,
+              voice=item.voice, hedges=list(item.hedges))
+        for position, item in enumerate(found, start=1)])
+    per_claim = [[Attribution(claim=claim, position=order, **speaker)
+                  for order, speaker in enumerate(_speakers(item, outlet, names, parties), start=1)]
+                 for claim, item in zip(claims, found, strict=True)]
+    Attribution.objects.bulk_create([attribution for attributions in per_claim for attribution in attributions])
+    changes = []
+    for claim, attributions in zip(claims, per_claim, strict=True):
+        changes.append(Change(Action.CLAIM_CREATED, "claim", claim.pk, {"after": snapshot(claim)}))
+        changes.extend(Change(Action.ATTRIBUTION_CREATED, "attribution", attribution.pk,
+                              {"after": snapshot(attribution)}) for attribution in attributions)
+    return changes
+
+
+def _stored(text: str) -> IngestResult | None:
+    """The result of ingesting a report already stored (found by its hash), or None."""
+    existing = Document.objects.filter(sha256=text_sha256(text)).first()
+    if existing is None:
+        return None
+    return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
 
 
 @recorded
+def _report_store(*, text: str, found: list[extraction.ExtractedClaim], actor: str, title: str, outlet: str,
+                  url: str, published_at, ingested_by, byline: str = "") -> IngestResult:
+    """Write one extracted report: names resolved and rows inserted in bulk, then every entry in one locked append."""
+    dateline = extraction.parse_dateline(text)
+    outlet_name = _outlet_name(outlet, dateline, url)
+    mentions = _mentions(found)
+    parties = report_parties_plan(mentions, text)
+    names = names_plan([(outlet_name, SourceKind.MEDIA), *parties.named])
+    parties.unify_variants(names)
+    outlet_source = names.source_for(outlet_name)
+    # The outlet row was just found or is about to be created by this very ingest: nothing to check it against.
+    document = document_build(text=text, title=_title_for(title, found, dateline), outlet=outlet_source, url=url,
+                              published_at=published_at, dateline_place=(dateline.place or "") if dateline else "",
+                              ingested_by=ingested_by, check_outlet=False, byline=byline)
+    changes = names_store(names)
+    document.outlet = outlet_source  # now saved: the document takes its id
+    document.save(force_insert=True)
+    changes.append(document_change(document))
+    changes += report_parties_store(parties, report=document)
+    changes += _store_claims(document=document, found=found, outlet=outlet_source, names=names, parties=parties)
+    ledger_append_many(actor=actor, changes=changes)
+    return IngestResult(document, created=True, claims=len(found),
+                        sources_created=len(names.new_sources) + len(parties.created))
+
+
 def report_ingest(*, text: str, actor: str, title: str = "", outlet: str = "", url: str = "",
                   published_at=None, ingested_by=None) -> IngestResult:
-    """Store a report and every statement in it as an attributed claim; a report seen before is found."""
+    """Store a report and every statement in it as an attributed claim; a report seen before is found.
+
+    Extraction runs before the transaction. A concurrent ingest that stored the same report, or created one of
+    its new sources, first makes the write fail on a unique key: it is tried again against what is now there.
+    The text is read first (claims/intake.py): normalised before hashing, an HTML page turned into its article.
+    """
     _check_report(text)
-    existing = Document.objects.filter(sha256=text_sha256(text)).first()
-    if existing is not None:
-        return IngestResult(existing, created=False, claims=existing.claims.count(), sources_created=0)
-    found = _extract(text)
-    dateline = extraction.parse_dateline(text)
-    outlet_source, outlet_created = source_resolve(name=_outlet_name(outlet, dateline, url), actor=actor,
-                                                   kind_hint=SourceKind.MEDIA)
-    document = document_create(text=text, title=_title_for(title, found, dateline), outlet=outlet_source,
-                               actor=actor, url=url, published_at=published_at,
-                               dateline_place=(dateline.place or "") if dateline else "", ingested_by=ingested_by)
-    new_sources = int(outlet_created)
-    for position, item in enumerate(found, start=1):
-        new_sources += _store_claim(document=document, found=item, position=position, outlet=outlet_source,
-                                    actor=actor)
-    return IngestResult(document, created=True, claims=len(found), sources_created=new_sources)
+    report = intake.prepare(text)
+    text, title, published_at = report.text, title or report.title, published_at or report.published_at
+    _check_report(text)
+    found = None
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        stored = _stored(text)
+        if stored is not None:
+            return stored
+        found = found or _extract(text)
+        try:
+            return _report_store(text=text, found=found, actor=actor, title=title, outlet=outlet, url=url,
+                                 published_at=published_at, ingested_by=ingested_by, byline=report.byline)
+        except IntegrityError:
+            if attempt == INGEST_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+@recorded
+def report_correct(*, document: Document, actor: str, reason: str, outlet: str | None = None,
+                   **changes) -> Document:
+    """Correct a report's headline, outlet (by name), address, date or byline, with the reason recorded."""
+    check_reason(reason)
+    if outlet is not None:
+        changes["outlet"], _ = source_resolve(name=outlet, actor=actor, kind_hint=SourceKind.MEDIA)
+    return document_correct(document=document, actor=actor, reason=reason, **changes)
 
 
 def _recompute_status(*, claim: Claim, actor: str, reason: str, verdict: Verdict | None = None) -> Verdict:
@@ -188,6 +264,40 @@ def assessment_record(*, claim: Claim, source: Source, stance: str, reviewer, ac
 
 
 @recorded
+def assessment_record_new_party(*, claim: Claim, name: str, kind: str, stance: str, reviewer, actor: str,
+                                **mark) -> MarkResult:
+    """A reviewer cites a party the desk does not know yet: it is added (recorded; editors can fix it) and marked.
+
+    An unnamed description ("a doctor at the hospital") becomes a party of the claim's report, like the extractor's.
+    """
+    reason = f"added by a reviewer marking claim {claim.pk}"
+    if is_generic(name):
+        source, _ = report_party(report=claim.document, name=name, actor=actor, kind=kind, reason=reason)
+    else:
+        source = source_create(name=name, kind=kind, actor=actor, reason=reason)
+    return assessment_record(claim=claim, source=source, stance=stance, reviewer=reviewer, actor=actor, **mark)
+
+
+MARK_WITHDRAWN = "Mark {pk} was already withdrawn: {reason}"
+
+
+@recorded
+def assessment_withdraw(*, assessment: Assessment, actor: str, reason: str) -> MarkResult:
+    """Withdraw a mistaken mark: it stays on the record, the verdict rule stops counting it, the claim is restated."""
+    reason = check_reason(reason)
+    claim = Claim.objects.select_for_update().get(pk=assessment.claim_id)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.withdrawn_at is not None:
+        raise Conflict(MARK_WITHDRAWN.format(pk=assessment.pk, reason=assessment.withdrawal_reason))
+    assessment.withdrawn_at, assessment.withdrawal_reason = timezone.now(), reason
+    assessment.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    ledger_append(actor=actor, action=Action.ASSESSMENT_WITHDRAWN, object_type="assessment", object_id=assessment.pk,
+                  payload={"after": snapshot(assessment, ["withdrawn_at", "withdrawal_reason"])}, reason=reason)
+    verdict = _recompute_status(claim=claim, actor=actor, reason=f"assessment {assessment.pk} withdrawn")
+    return MarkResult(assessment, verdict)
+
+
+@recorded
 def claim_correct(*, claim: Claim, actor: str, reason: str, text: str | None = None, start: int | None = None,
                   end: int | None = None) -> Claim:
     """Re-anchor a claim to another span of its report; its text is always the report's own words."""
@@ -231,9 +341,10 @@ def _check_stance(stance: str) -> None:
 
 
 @recorded
-def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", stance: str = Stance.ASSERT,
-                    reported_to: str = "", hedge: str = "", reason: str = "") -> Attribution:
-    """Attribute a claim to one more source (an editor's correction of the extractor)."""
+def attribution_add(*, claim: Claim, source: Source, actor: str, reason: str, cue: str = "",
+                    stance: str = Stance.ASSERT, reported_to: str = "", hedge: str = "") -> Attribution:
+    """Attribute a claim to one more source (an editor's correction of the extractor), saying why."""
+    reason = check_reason(reason)
     _check_stance(stance)
     position = (claim.attributions.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     attribution = Attribution.objects.create(claim=claim, source=source, name_as_written=source.name, cue=cue,
@@ -246,8 +357,9 @@ def attribution_add(*, claim: Claim, source: Source, actor: str, cue: str = "", 
 
 
 @recorded
-def attribution_update(*, attribution: Attribution, actor: str, reason: str = "", **changes) -> Attribution:
-    """Correct an attribution's source, cue, stance, outlet spoken to, or hedge."""
+def attribution_update(*, attribution: Attribution, actor: str, reason: str, **changes) -> Attribution:
+    """Correct an attribution's source, cue, stance, outlet spoken to, or hedge, saying why."""
+    reason = check_reason(reason)
     allowed = {"source", "cue", "stance", "reported_to", "hedge"}
     unknown = set(changes) - allowed
     if unknown:
@@ -267,8 +379,9 @@ def attribution_update(*, attribution: Attribution, actor: str, reason: str = ""
 
 
 @recorded
-def attribution_remove(*, attribution: Attribution, actor: str, reason: str = "") -> None:
-    """Take a wrong attribution off a claim."""
+def attribution_remove(*, attribution: Attribution, actor: str, reason: str) -> None:
+    """Take a wrong attribution off a claim, saying why."""
+    reason = check_reason(reason)
     claim, before, pk = attribution.claim, snapshot(attribution), attribution.pk
     attribution.delete()
     ledger_append(actor=actor, action=Action.ATTRIBUTION_DELETED, object_type="attribution", object_id=pk,

@@ -7,13 +7,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
 from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
 from claims.history import claim_as_of, claim_history
-from claims.models import Attribution, Claim
+from claims.models import LISTED_CLAIMS, Assessment, Attribution, Claim
 from claims.selectors import (
     assessment_list,
     claim_detail,
@@ -29,23 +30,30 @@ from claims.serializers import (
     AssessmentCreatedSerializer,
     AssessmentCreateSerializer,
     AssessmentSerializer,
+    AssessmentWithdrawnSerializer,
     AttributionSerializer,
     AttributionUpdateSerializer,
     AttributionWriteSerializer,
     ClaimCorrectSerializer,
     ClaimDetailSerializer,
     ClaimSerializer,
+    DocumentCorrectSerializer,
     DocumentDetailSerializer,
     DocumentSerializer,
     HistoryEntrySerializer,
+    IngestFileSerializer,
     IngestSerializer,
+    IngestTextSerializer,
+    ReasonSerializer,
 )
 from claims.services import (
     assessment_record,
+    assessment_withdraw,
     attribution_add,
     attribution_remove,
     attribution_update,
     claim_correct,
+    report_correct,
     report_ingest,
 )
 from config import params
@@ -53,7 +61,9 @@ from config.api import IgnoreFormatParameter, PageNumberPagination, error_respon
 from config.errors import DomainError
 from config.formats import JSONParser
 from ledger.services import actor_for
-from people.permissions import CanMark, RoleAccess
+from people.permissions import CanEdit, CanMark, RoleAccess
+from sources.models import Document
+from sources.services import document_withdraw
 
 AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATETIME, description="Replay the ledger: the claim's status, "
                          "verdict and marks as they stood at this moment (ISO 8601; UTC when no offset).")
@@ -112,8 +122,8 @@ def _filter_parameters(filterset) -> list[OpenApiParameter]:
 @extend_schema_view(
     get=extend_schema(summary="List reports", responses={200: DocumentSerializer(many=True), **error_responses(400)}),
     post=extend_schema(
-        summary="Ingest a report (editors)", request={"application/json": IngestSerializer,
-                                                      "multipart/form-data": IngestSerializer},
+        summary="Ingest a report (editors)", request={"application/json": IngestTextSerializer,
+                                                      "multipart/form-data": IngestFileSerializer},
         description="JSON with `text`, or a multipart upload of a UTF-8 `.txt` file in `file`. 201 with the stored "
                     "report and its claims; 200 with the existing report when the same text was ingested before.",
         responses={201: DocumentDetailSerializer, 200: DocumentDetailSerializer,
@@ -139,15 +149,43 @@ class DocumentListView(RoleAccess, generics.ListCreateAPIView):
         return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 
-@extend_schema(summary="A report with its claims in order", responses={200: DocumentDetailSerializer,
-                                                                        **error_responses(404)})
+@extend_schema_view(
+    get=extend_schema(summary="A report with its claims in order",
+                      responses={200: DocumentDetailSerializer, **error_responses(404)}),
+    patch=extend_schema(summary="Correct a report's headline, outlet, address, date or byline (editors)",
+                        request=DocumentCorrectSerializer,
+                        responses={200: DocumentDetailSerializer, **error_responses(400, 404, 429)}),
+)
 class DocumentDetailView(RoleAccess, generics.GenericAPIView):
-    """A report's text and its claims, each with its attributions."""
+    """A report's text and its claims, each with its attributions; editors correct its metadata with a reason."""
 
     serializer_class = DocumentDetailSerializer
+    http_method_names = ["get", "patch", "options"]
 
     def get(self, request, pk):
         return Response(_document_body(request, pk))
+
+    def patch(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        incoming = DocumentCorrectSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        report_correct(document=document, actor=actor_for(request.user), **incoming.validated_data)
+        return Response(_document_body(request, pk))
+
+
+@extend_schema(summary="Withdraw a report (editors)", request=ReasonSerializer,
+               responses={200: DocumentSerializer, **error_responses(400, 404, 409, 429)})
+class DocumentWithdrawView(RoleAccess, generics.GenericAPIView):
+    """Withdraw a report: its claims leave lists and search, stay at their addresses, marked withdrawn."""
+
+    serializer_class = DocumentSerializer
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        incoming = ReasonSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        document_withdraw(document=document, actor=actor_for(request.user), reason=incoming.validated_data["reason"])
+        return Response(DocumentSerializer(document_list().get(pk=pk)).data)
 
 
 @extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})
@@ -158,7 +196,7 @@ class ClaimListView(RoleAccess, generics.ListAPIView):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return claim_list()
+        return claim_list().filter(LISTED_CLAIMS)
 
 
 @extend_schema_view(
@@ -225,7 +263,8 @@ class AttributionDetailView(RoleAccess, generics.GenericAPIView):
 
     def delete(self, request, pk):
         attribution = self._attribution(pk)
-        reason = params.check_text(request.query_params.get("reason", ""), "reason")
+        body = request.data if isinstance(request.data, dict) else {}
+        reason = params.check_text(str(body.get("reason") or request.query_params.get("reason", "")), "reason")
         attribution_remove(attribution=attribution, actor=actor_for(request.user), reason=reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -259,6 +298,37 @@ class ClaimAssessmentsView(RoleAccess, generics.GenericAPIView):
         standing = {"id": claim.pk, "status": mark.verdict.status, "verdict_reason": mark.verdict.reason}
         body = AssessmentCreatedSerializer(mark.assessment, context={"standing": standing}).data
         return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MarkOwnerOrEditor(BasePermission):
+    """A mark is withdrawn by the reviewer who made it, or by an editor."""
+
+    message = "Only the reviewer who made this mark, or an editor, can withdraw it."
+
+    def has_permission(self, request, view):
+        return CanMark().has_permission(request, view)
+
+    def has_object_permission(self, request, view, mark):
+        return mark.reviewer_id == request.user.pk or CanEdit().has_permission(request, view)
+
+
+@extend_schema(summary="Withdraw a mark (its reviewer or an editor)", request=ReasonSerializer,
+               responses={200: AssessmentWithdrawnSerializer, **error_responses(400, 404, 409, 429)})
+class AssessmentWithdrawView(RoleAccess, generics.GenericAPIView):
+    """The mark stays on the record, marked withdrawn; the verdict rule stops counting it and says so."""
+
+    serializer_class = AssessmentWithdrawnSerializer
+    write_permission = MarkOwnerOrEditor
+    queryset = Assessment.objects.select_related("source", "reviewer")
+
+    def post(self, request, pk):
+        mark = self.get_object()
+        incoming = ReasonSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        result = assessment_withdraw(assessment=mark, actor=actor_for(request.user),
+                                     reason=incoming.validated_data["reason"])
+        standing = {"id": mark.claim_id, "status": result.verdict.status, "verdict_reason": result.verdict.reason}
+        return Response(AssessmentWithdrawnSerializer(result.assessment, context={"standing": standing}).data)
 
 
 @extend_schema(summary="List reviewers' marks", responses={200: AssessmentSerializer(many=True),
@@ -300,7 +370,7 @@ class ClaimExportView(RoleAccess, generics.GenericAPIView):
     renderer_classes = [renderers.JSONRenderer]
 
     def get_queryset(self):
-        return claim_list()
+        return claim_list().filter(LISTED_CLAIMS)
 
     def get(self, request):
         chosen = request.query_params.get("format") or "csv"

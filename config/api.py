@@ -103,7 +103,8 @@ _ERROR_MEANINGS = {
     413: "The report is larger than the limit.",
     415: "The upload is not a UTF-8 text file.",
     429: "Too many writes; wait and retry.",
-    503: "The ledger was busy for longer than the lock timeout; nothing was changed. Retry after Retry-After s.",
+    503: "A service the change needs did not answer in time: the ledger stayed busy past the lock timeout (retry "
+         "after Retry-After s), or the background queue's broker is down; nothing was changed.",
 }
 
 

@@ -3,8 +3,8 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-from config.serving import refuse_without_secret_key
+from config.serving import refuse_unconfigured
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_asgi_application()
-refuse_without_secret_key()
+refuse_unconfigured()

@@ -1,4 +1,19 @@
-"""The OpenAPI schema's finishing touch: every operation documents the errors any request can meet."""
+"""The OpenAPI schema's finishing touches: ids are 64-bit whole numbers from 1, and every operation documents
+the errors any request can meet. (Imported by config/urls.py, so the extension is registered before a schema
+is generated.)"""
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+
+from config.params import BIGINT_MAX
+
+
+class IdFieldExtension(OpenApiSerializerFieldExtension):
+    """config.api.IdField: a reference by primary key, 1 to 2**63-1 (what the field accepts)."""
+
+    target_class = "config.api.IdField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "integer", "minimum": 1, "maximum": BIGINT_MAX}
+
 
 # Answers any endpoint can give, whatever its own description lists (the one error shape in each).
 COMMON_ERRORS = {

@@ -5,6 +5,8 @@ and XFrameOptionsMiddleware sends X-Frame-Options; this middleware adds what Dja
 """
 import functools
 
+from django.conf import settings
+
 # Scripts and styles only from our own static files: a report that smuggles markup past escaping still cannot run.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -12,14 +14,18 @@ CONTENT_SECURITY_POLICY = (
 )
 # The pages need no camera, microphone, location or payment: say so, so an injected frame cannot ask for them.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# The API's Swagger UI is drf-spectacular's page: its script and styles come from the jsDelivr CDN, and it keeps a
-# short inline <style>; its own init script is served separately (SpectacularSwaggerSplitView), never inline.
+# The API's Swagger UI is drf-spectacular's page: its script and styles are our own static files (the sidecar
+# package), and it keeps a short inline <style>; its init script is served separately (SpectacularSwaggerSplitView).
 API_DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 HTML_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Permissions-Policy": PERMISSIONS_POLICY}
+
+
+def _debug_error_page(response) -> bool:
+    """Django's own 404 and 500 pages in DEBUG style themselves inline; they never reach a newsroom's readers."""
+    return settings.DEBUG and response.status_code in (404, 500)
 
 
 def is_html(response) -> bool:
@@ -35,7 +41,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_html(response):
+        if is_html(response) and not _debug_error_page(response):
             for name, value in HTML_HEADERS.items():
                 response.headers.setdefault(name, value)
         return response

@@ -1,4 +1,4 @@
-"""Checks made once when the site starts serving requests."""
+"""Checks made once when the site starts serving requests, or a worker starts taking tasks."""
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +21,12 @@ def secret_key_is_weak(key: str) -> bool:
     return len(key) < MIN_LENGTH or len(set(key)) < MIN_DISTINCT or key.startswith("django-insecure-")
 
 
+UNCONFIGURED = (
+    "Refusing to start in production (DJANGO_DEBUG is off) without {missing}: set them (see .env.example and "
+    "the README's deployment section), or DJANGO_DEBUG=1 to try the tool on this machine."
+)
+
+
 def refuse_without_secret_key() -> None:
     """Sessions signed with a per-process key would break on every restart; a weak key can be guessed."""
     if settings.DEBUG:
@@ -29,3 +35,10 @@ def refuse_without_secret_key() -> None:
         raise ImproperlyConfigured(NO_SECRET_KEY)
     if secret_key_is_weak(settings.SECRET_KEY):
         raise ImproperlyConfigured(WEAK_SECRET_KEY)
+
+
+def refuse_unconfigured() -> None:
+    """A production server or worker needs every variable of its deployment, named rather than defaulted."""
+    refuse_without_secret_key()
+    if not settings.DEBUG and settings.PRODUCTION_MISSING:
+        raise ImproperlyConfigured(UNCONFIGURED.format(missing=", ".join(settings.PRODUCTION_MISSING)))

@@ -25,6 +25,11 @@ if not SECRET_KEY:
     # A key that lives as long as the process, so offline commands (extract_claims, check) run anywhere;
     # config/wsgi.py and config/asgi.py refuse to serve with it unless DJANGO_DEBUG=1.
     SECRET_KEY = get_random_secret_key()
+# What a production server (DJANGO_DEBUG=0) must be given; config/serving.py refuses to serve or work without it.
+PRODUCTION_VARIABLES = ["DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
+                        "LEDGER_SIGNING_KEY_FILE", "CELERY_BROKER_URL"]
+PRODUCTION_MISSING = (["DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE)"] if not SECRET_KEY_CONFIGURED else []) + [
+    name for name in PRODUCTION_VARIABLES if not (env_str(name) or "").strip()]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -40,11 +45,13 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our static files (no CDN)
     "people",
     "ledger",
     "sources",
     "claims",
     "events",
+    "batches",
     "desk",
     "axes",
 ]
@@ -109,6 +116,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     TEST_DB_FILE = Path(tempfile.gettempdir()) / f"claimledger-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB_FILE)}
 
+# A read replica (a streaming copy of the primary) for searches, lists and exports: config/replica.py.
+REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if TESTING and not REPLICA_URL:
+    # A second, empty database stands in for the replica in the tests that ask for it.
+    default = DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        REPLICA_URL = f"sqlite:///{Path(tempfile.gettempdir()) / f'claimledger-replica-{os.getpid()}.sqlite3'}"
+    else:
+        REPLICA_URL = f"postgres://{default['USER']}@{default['HOST'] or '127.0.0.1'}:{default['PORT'] or 5432}/" \
+                      f"{default['NAME']}_replica"
+if REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL,
+                                                 conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0))
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["replica"]["TEST"] = {"NAME": DATABASES["replica"]["NAME"]}
+    MIDDLEWARE.insert(1, "config.replica.ReplicaReadsMiddleware")
+DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+# Reads go to the replica only when one is configured for real; the tests' stand-in is switched on by its tests.
+DATABASE_REPLICA_READS = bool(env_str("DATABASE_REPLICA_URL"))
+# How long after a write a browser keeps reading from the primary, so it sees its own change on the lists.
+DATABASE_REPLICA_LAG_SECONDS = env_int("DATABASE_REPLICA_LAG_SECONDS", 10, minimum=0)
 # Throttles and lockout counters live in the cache every process shares: Redis when CLAIMLEDGER_CACHE_URL names
 # one (redis://127.0.0.1:6379/0), else this process's memory (fine for one `make run` process).
 CACHE_URL = env_str("CLAIMLEDGER_CACHE_URL")
@@ -137,7 +165,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles"))).expanduser()
+# Served by WhiteNoise after `collectstatic`: in production each file gets a content-hashed name (cached for
+# a year) and a gzip/brotli copy; development and tests read the files where they are.
+STATIC_STORAGE = ("whitenoise.storage.CompressedManifestStaticFilesStorage" if not DEBUG and not TESTING
+                  else "django.contrib.staticfiles.storage.StaticFilesStorage")
+if not DEBUG and not TESTING:
+    # Static files straight from the app server, before sessions and auth run (runserver serves them in development).
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": STATIC_STORAGE},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -149,10 +188,26 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# TLS ends at the reverse proxy (deploy/nginx.conf), which sets X-Forwarded-Proto; Django trusts that header
+# only because gunicorn listens on 127.0.0.1, behind the proxy, where nobody else can reach it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+# The header may ask browsers to preload HTTPS; nothing is preloaded until the domain is submitted to the list.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+SILENCED_SYSTEM_CHECKS = [
+    # security.W008 (SECURE_SSL_REDIRECT off): the reverse proxy answers plain HTTP with a redirect to HTTPS
+    # (deploy/nginx.conf), so no plain request reaches Django; redirecting here too would break `make serve`
+    # tried on 127.0.0.1 without the proxy.
+    "security.W008",
+]
 
 # Reports are uploaded as text; anything larger than this is refused before it reaches the extractor.
 MAX_REPORT_BYTES = env_int("CLAIMLEDGER_MAX_REPORT_BYTES", 5 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REPORT_BYTES + 1024 * 1024
+# Background ingest: most reports one batch may hold, and the largest .zip the batch API accepts.
+MAX_BATCH_REPORTS = env_int("CLAIMLEDGER_MAX_BATCH_REPORTS", 10_000, minimum=1)
+MAX_BATCH_UPLOAD_BYTES = env_int("CLAIMLEDGER_MAX_BATCH_UPLOAD_BYTES", 200 * 1024 * 1024, minimum=1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -183,6 +238,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema maps every endpoint and filter: only people with a newsroom role may read it.
     "SERVE_PERMISSIONS": ["people.permissions.IsViewer"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Attributions and marks both have a "stance", with different choices: name the two enums apart.
     "ENUM_NAME_OVERRIDES": {
         "AttributionStanceEnum": "claims.models.Stance",
@@ -204,6 +262,8 @@ LEDGER_SEES_PRIVATE = "people.roles.is_admin"
 
 # Background work (bulk ingest, follow-up tasks) on Celery. Only `--queue` and the batch API need the broker.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# One queue for every background task; tests and neighbouring deployments on one Redis pick their own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "claimledger")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Progress is kept in the database (ingest batches), so no result backend is needed.

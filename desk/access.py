@@ -10,7 +10,8 @@ from people.roles import EDITOR, REVIEWER, VIEWER, role_at_least, role_of
 def abilities(request) -> dict:
     """What the templates may offer this user, from the role read once per request."""
     held = getattr(request, "desk_role", None)
-    return {"role": held, "can_mark": role_at_least(held, REVIEWER), "can_ingest": role_at_least(held, EDITOR)}
+    editor = role_at_least(held, EDITOR)
+    return {"role": held, "can_mark": role_at_least(held, REVIEWER), "can_ingest": editor, "can_edit": editor}
 
 
 def desk_page(role: str = VIEWER, *, write_role: str | None = None):

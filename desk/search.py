@@ -1,7 +1,7 @@
 """Search results for the desk: facet counts over the matching claims, and the claims grouped by source."""
 from django.db.models import Count, QuerySet
 
-from claims.models import Claim, Status
+from claims.models import LISTED_CLAIMS, Claim, Status
 from claims.selectors import claims_with_sources
 from sources.models import SourceKind
 
@@ -18,7 +18,7 @@ def name_empty_choices(form) -> None:
 
 def search_base() -> QuerySet[Claim]:
     """Every claim, with what a result line shows, newest report first."""
-    return claims_with_sources().order_by("-document__published_at", "-document_id", "position")
+    return claims_with_sources().filter(LISTED_CLAIMS).order_by("-document__published_at", "-document_id", "position")
 
 
 def _counted(matching: QuerySet[Claim], *fields: str, limit: int | None = None) -> list[tuple]:

@@ -4,9 +4,11 @@ from django.shortcuts import get_object_or_404
 
 from claims import history
 from claims import selectors as claims_selectors
-from claims.models import Attribution, Claim, Status
+from claims.models import LISTED_CLAIMS, Attribution, Claim, Status
+from ledger.actions import Action
 from ledger.models import LedgerEntry
 from sources.models import Document, Source
+from sources.names import name_key
 
 RECENT_DOCUMENTS = 20
 REVIEW_STATUSES = [Status.UNVERIFIED, Status.DISPUTED]
@@ -53,6 +55,32 @@ def claim_history(claim: Claim) -> QuerySet[LedgerEntry]:
     return history.claim_history(claim).order_by("-seq")
 
 
+def merged_into(pk: int) -> int | None:
+    """The source a merged-away source now lives on (following later merges), from the ledger; None if never merged."""
+    seen = set()
+    while pk not in seen:
+        seen.add(pk)
+        entry = (LedgerEntry.objects.filter(action=Action.SOURCE_MERGED, payload__merged=pk).order_by("-seq")
+                 .values_list("payload", flat=True).first())
+        if entry is None:
+            return None if len(seen) == 1 else pk
+        pk = entry["into"]
+        if Source.objects.filter(pk=pk).exists():
+            return pk
+    return None
+
+
+def sources_index(q: str = "", *, with_report_parties: bool = False) -> QuerySet[Source]:
+    """Sources by name, each with its claim count; a search matches names and aliases."""
+    found = Source.objects.select_related("affiliation", "report").annotate(claims=Count("attributions", distinct=True))
+    if not with_report_parties:
+        found = found.filter(report__isnull=True)
+    if q:
+        key = name_key(q)
+        found = found.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key)).distinct()
+    return found.order_by("name", "pk")
+
+
 def source_for_page(pk: int) -> Source:
     """A source with the party it belongs to."""
     return get_object_or_404(Source.objects.select_related("affiliation"), pk=pk)
@@ -61,13 +89,24 @@ def source_for_page(pk: int) -> Source:
 def source_claims(source: Source) -> QuerySet[Claim]:
     """The claims attributed to a source, newest report first."""
     return (claims_selectors.claims_with_sources()
-            .filter(pk__in=Attribution.objects.filter(source=source).values("claim_id"))
+            .filter(LISTED_CLAIMS, pk__in=Attribution.objects.filter(source=source).values("claim_id"))
             .order_by("-document__ingested_at", "document_id", "position"))
 
 
 def review_queue() -> QuerySet[Claim]:
     """Claims still waiting for a verdict (unverified or disputed), oldest first."""
-    return claims_selectors.claims_with_sources().filter(status__in=REVIEW_STATUSES).order_by("created_at", "id")
+    return (claims_selectors.claims_with_sources().filter(LISTED_CLAIMS, status__in=REVIEW_STATUSES)
+            .order_by("created_at", "id"))
+
+
+def ledger_actors() -> list[str]:
+    """Everyone and everything that wrote to the ledger, for the person picker (one query)."""
+    return list(LedgerEntry.objects.order_by("actor").values_list("actor", flat=True).distinct())
+
+
+def ledger_object_types() -> list[str]:
+    """The kinds of object the ledger records, for the object picker (one query)."""
+    return list(LedgerEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct())
 
 
 def ledger_entries() -> QuerySet[LedgerEntry]:

@@ -1,33 +1,53 @@
 """The reviewer's desk: each page reads through selectors and changes things through one service call."""
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from claims.filters import ClaimFilter
-from claims.models import Status
+from claims.models import Stance, Status
 from claims.selectors import verdict_of
-from claims.services import assessment_record, report_ingest
+from claims.services import assessment_record, assessment_record_new_party, report_correct, report_ingest
 from claims.verdict import RULE
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
 from desk.access import abilities, desk_page
 from desk.charts import chart_size, status_bars
-from desk.forms import IngestForm, MarkForm
+from desk.filters import DeskLedgerFilter, ReviewQueueFilter
+from desk.forms import (
+    DocumentCorrectForm,
+    IngestForm,
+    MarkForm,
+    MarkWithdrawForm,
+    MergeForm,
+    SourceCreateForm,
+    SourceEditForm,
+    WithdrawForm,
+)
 from desk.highlight import claim_in_context, report_paragraphs, search_terms
+from desk.ledger_words import in_words
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
-from events.selectors import competing_accounts, event_accounts, event_figures, event_list
+from events.selectors import (
+    competing_accounts,
+    event_accounts,
+    event_figures,
+    event_list,
+    links_touching,
+    verdict_links,
+)
 from ledger import selectors as ledger_selectors
-from ledger.filters import LedgerEntryFilter
 from ledger.privacy import sees_private, shown_payload
 from ledger.services import actor_for
 from ledger.verification import verify_chain_recent
-from people.roles import EDITOR, REVIEWER
-from sources.selectors import source_track_record
+from people.roles import EDITOR, REVIEWER, role_at_least
+from sources import services as sources_services
+from sources.models import Document, Source
+from sources.selectors import merge_suggestions, source_track_record
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 20
@@ -84,11 +104,14 @@ def _say_ingested(request, result) -> None:
 def _claim_markup(claim, span_text: str):
     """A claim in its report: the exact span, then its status and attribution beside it."""
     symbol = STATUS_SYMBOLS.get(claim.status, "")
+    denial = any(a.stance == Stance.DENY for a in claim.attributions.all())
     return format_html(
         '<a class="claim claim--{status}" id="claim-{pk}" data-claim-id="{pk}" data-status="{status}" '
-        'href="{url}">{text}</a><span class="claim-meta"><span class="badge badge--{status}">'
-        '<span aria-hidden="true">{symbol}</span> {label}</span> {attribution}</span>',
+        'data-stance="{stance}" href="{url}">{text}</a><span class="claim-meta">{denial}<span class="badge '
+        'badge--{status}"><span aria-hidden="true">{symbol}</span> {label}</span> {attribution}</span>',
         status=claim.status, pk=claim.pk, url=reverse("desk-claim", args=[claim.pk]), text=span_text,
+        stance=Stance.DENY if denial else Stance.ASSERT,
+        denial=format_html('<span class="stance-tag stance-tag--denies">{}</span> ', "Denial") if denial else "",
         symbol=symbol, label=claim.get_status_display(), attribution=attribution_line(claim),
     )
 
@@ -103,24 +126,61 @@ def document_detail(request, pk: int):
         "claims": claims,
         "paragraphs": report_paragraphs(document.text, claims, _claim_markup),
         "sources": selectors.sources_in(claims),
+        "correct_form": DocumentCorrectForm.for_document(document),
+        "export_query": urlencode({"document": document.pk, "ordering": "position"}),
+        "withdraw_form": WithdrawForm(prefix="withdraw"),
     })
+
+
+@desk_page(write_role=EDITOR)
+def document_withdraw(request, pk: int):
+    """An editor withdraws a report: its claims leave lists and search, and the ledger says why."""
+    document = get_object_or_404(Document, pk=pk)
+    form = WithdrawForm(request.POST or None, prefix="withdraw")
+    if request.method == "POST" and form.is_valid():
+        try:
+            sources_services.document_withdraw(document=document, actor=actor_for(request.user),
+                                               reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Withdrawn: report {document.pk}. Its claims have left lists and search.")
+    elif request.method == "POST":
+        messages.error(request, "The report was not withdrawn: give a reason.")
+    return redirect("desk-document", pk=pk)
+
+
+@desk_page(write_role=EDITOR)
+def document_correct(request, pk: int):
+    """An editor corrects a report's headline, outlet, address, date or byline, with a reason."""
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    form = DocumentCorrectForm.for_document(document, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_correct(document=document, actor=actor_for(request.user), **form.changes())
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Corrected: report {document.pk}.")
+    elif request.method == "POST":
+        messages.error(request, "The report was not corrected: " + " ".join(
+            f"{form[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    return redirect("desk-document", pk=pk)
 
 
 @desk_page(write_role=REVIEWER)
 def claim_detail(request, pk: int):
     """A claim in context, its marks, its verdict and why; reviewers record a mark here."""
     claim = selectors.claim_for_page(pk)
-    form = MarkForm(request.POST or None)
+    form = MarkForm(request.POST or None, report=claim.document)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            assessment_record(claim=claim, source=data["source"], stance=data["stance"], reviewer=request.user,
-                              actor=actor_for(request.user), evidence_url=data["evidence_url"],
-                              excerpt=data["excerpt"], note=data["note"])
+            result = _record_mark(request, claim, form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"Recorded: {data['source'].name} {data['stance']} claim {claim.pk}.")
+            mark = result.assessment
+            messages.success(request, f"Recorded: {mark.source.name} {mark.stance} claim {claim.pk}.")
             return redirect(_safe_next(request, reverse("desk-claim", args=[claim.pk])))
     if form.is_bound:
         messages.error(request, "The mark was not recorded: see the message on the form.")
@@ -132,8 +192,20 @@ def claim_detail(request, pk: int):
         "form": form,
         "source_names": selectors.source_names_for([claim.document_id]),
         "accounts": competing_accounts(claim, limit=5),
+        "links": verdict_links(claim),
         "history": selectors.claim_history(claim),
+        "can_edit_marks": role_at_least(request.desk_role, EDITOR),
+        "withdraw_form": MarkWithdrawForm(),
     }, status=400 if form.is_bound else 200)
+
+
+def _record_mark(request, claim, data):
+    """Record the reviewer's mark; a party not in the desk yet is added first when the reviewer asked for it."""
+    fields = {"stance": data["stance"], "reviewer": request.user, "actor": actor_for(request.user),
+              "evidence_url": data["evidence_url"], "excerpt": data["excerpt"], "note": data["note"]}
+    if data["source"] is None:
+        return assessment_record_new_party(claim=claim, name=data["new_name"], kind=data["new_kind"], **fields)
+    return assessment_record(claim=claim, source=data["source"], **fields)
 
 
 @desk_page()
@@ -151,16 +223,29 @@ def search(request):
         else:
             context["page"] = _page_of(request, matching)
         context["terms"] = search_terms(filterset.form.cleaned_data.get("q") or "")
+        context["export_query"] = urlencode({k: v for k, v in request.GET.items()
+                                             if k in filterset.get_filters() and v})
     return _render(request, "desk/search.html", context, status=400 if filterset.errors else 200)
 
 
 @desk_page()
 def source_detail(request, pk: int):
-    """A source's claims and track record: how its claims have stood up."""
-    source = selectors.source_for_page(pk)
+    """A source's claims and track record: how its claims have stood up; editors edit and merge it here."""
+    source = Source.objects.select_related("affiliation", "report").filter(pk=pk).first()
+    if source is None:
+        survivor = selectors.merged_into(pk)
+        if survivor is None:
+            raise Http404(f"There is no source {pk}.")
+        messages.info(request, f"Source {pk} was merged into this one.")
+        return redirect("desk-source", pk=survivor)
     record = source_track_record(source)
+    can_edit = role_at_least(request.desk_role, EDITOR)
     return _render(request, "desk/source.html", {
         "source": source,
+        "edit_form": SourceEditForm(initial={"kind": source.kind, "is_person": source.is_person,
+                                             "affiliation": source.affiliation.name if source.affiliation else ""}),
+        "merge_form": MergeForm(),
+        "suggestions": merge_suggestions(source) if can_edit else [],
         "aliases": source.aliases.all(),
         "total": record["claims"],
         "bars": status_bars({status: record[status] for status in Status.values}),
@@ -170,9 +255,22 @@ def source_detail(request, pk: int):
 
 
 @desk_page()
+def sources(request):
+    """Every named party, searchable by name or alias; the parties of single reports on request."""
+    q = request.GET.get("q", "").strip()
+    return _render(request, "desk/sources.html", {
+        "q": q,
+        "create_form": SourceCreateForm(),
+        "with_report_parties": request.GET.get("parties") == "all",
+        "page": _page_of(request, selectors.sources_index(q, with_report_parties=request.GET.get("parties") == "all")),
+    })
+
+
+@desk_page()
 def ledger(request):
     """The audit trail, newest first, with the chain checked end to end and its current head."""
-    filterset = LedgerEntryFilter(request.GET, queryset=selectors.ledger_entries())
+    filterset = DeskLedgerFilter(request.GET, queryset=selectors.ledger_entries(),
+                                 actors=selectors.ledger_actors(), object_types=selectors.ledger_object_types())
     entries = filterset.qs if filterset.is_valid() else selectors.ledger_entries().none()
     page = _page_of(request, entries)
     full = sees_private(request.user)
@@ -181,6 +279,7 @@ def ledger(request):
     return _render(request, "desk/ledger.html", {
         "filterset": filterset,
         "page": page,
+        "rows": in_words(page),
         "head": ledger_selectors.head(),
         "verification": verify_chain_recent(),
     }, status=400 if filterset.errors else 200)
@@ -188,15 +287,23 @@ def ledger(request):
 
 @desk_page()
 def review(request):
-    """Claims waiting for a verdict, oldest first, each with its own mark form."""
-    page = _page_of(request, selectors.review_queue(), REVIEW_PAGE_SIZE)
-    items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s")) for claim in page]
+    """Claims waiting for a verdict, oldest first unless asked, narrowed by report, outlet or status."""
+    filterset = ReviewQueueFilter(request.GET, queryset=selectors.review_queue())
+    claims = filterset.qs if filterset.is_valid() else selectors.review_queue().none()
+    page = _page_of(request, claims, REVIEW_PAGE_SIZE)
+    claims_here, here = list(page), request.get_full_path()
+    # After a mark the queue comes back with the next claim current, so the reviewer's place is kept.
+    following = [f"{here}#claim-{claims_here[i + 1].pk}" if i + 1 < len(claims_here) else here
+                 for i in range(len(claims_here))]
+    items = [(claim, MarkForm(auto_id=f"mark-{claim.pk}-%s"), after)
+             for claim, after in zip(claims_here, following, strict=True)]
     return _render(request, "desk/review.html", {
+        "filterset": filterset,
         "page": page,
         "items": items,
-        "here": request.get_full_path(),
+        "here": here,
         "source_names": selectors.source_names_for({claim.document_id for claim in page}),
-    })
+    }, status=400 if filterset.errors else 200)
 
 
 @desk_page()
@@ -209,5 +316,6 @@ def events(request):
 def event_detail(request, pk: int):
     """One event: each source's claims about it, side by side."""
     event = get_object_or_404(Event, pk=pk)
+    links = links_touching(event.claims.values("pk")).select_related("reviewer").order_by("pk")
     return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event),
-                                                       "figures": event_figures(event)})
+                                                       "links": links, "figures": event_figures(event)})

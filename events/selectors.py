@@ -111,7 +111,8 @@ def published_near(subject: Claim, exclude_source_ids, days: int = NEAR_DAYS) ->
     if moment is None:
         return []
     window = (moment - timedelta(days=days), moment + timedelta(days=days))
-    documents = Document.objects.filter(published_at__range=window).exclude(pk=subject.document_id)
+    documents = Document.objects.filter(published_at__range=window, withdrawn_at__isnull=True).exclude(
+        pk=subject.document_id)
     own = Attribution.objects.filter(source_id__in=exclude_source_ids).values("claim_id")
     return list(Claim.objects.filter(document_id__in=documents.values("pk")).exclude(pk__in=own)
                 .annotate(apart=TimeApart(F("document__published_at"), Value(moment)))

@@ -1,9 +1,8 @@
-"""API routes (api_urlpatterns) of this app; its pages live in the desk (desk/urls.py)."""
+"""API routes of this app, mounted under /api/ (pages are the desk's: desk/urls.py)."""
 from django.urls import path
 
 from events import views
 
-urlpatterns = []
 api_urlpatterns = [
     path("claims/<id:pk>/competing/", views.CompetingAccountsView.as_view(), name="api-claim-competing"),
     path("claim-links/", views.ClaimLinkListView.as_view(), name="api-claimlink-list"),

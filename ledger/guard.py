@@ -39,11 +39,11 @@ def note_write(model_name: str, operation: str, count: int = 1) -> None:
     _tally(model_name, operation).writes += count
 
 
-def note_entry() -> None:
-    """Count an appended ledger entry for the service now running, if any."""
+def note_entry(count: int = 1) -> None:
+    """Count appended ledger entries for the service now running, if any."""
     tally = _current.get()
     if tally is not None:
-        tally.entries += 1
+        tally.entries += count
 
 
 def recorded(func):

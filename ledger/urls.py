@@ -1,9 +1,8 @@
-"""Pages (urlpatterns) and API routes (api_urlpatterns) of this app."""
+"""API routes of this app, mounted under /api/ (pages are the desk's: desk/urls.py)."""
 from django.urls import path
 
 from ledger import views
 
-urlpatterns = []
 api_urlpatterns = [
     path("ledger/", views.LedgerEntryList.as_view(), name="ledger-list"),
     path("ledger/export/", views.LedgerExport.as_view(), name="ledger-export"),

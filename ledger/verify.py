@@ -159,10 +159,13 @@ class ChainChecker:
                                    f"seq {seq}'s prev_hash is not the expected hash of seq {seq - 1}")
             self.anchored = True
 
+    # How an entry's hash is recomputed; the database checker swaps in a faster, equivalent one.
+    hash_of = staticmethod(entry_hash)
+
     def _check_hash(self, record: dict) -> None:
         seq = record["seq"]
         fields = {name: record[name] for name in HASHED_FIELDS}
-        if entry_hash(fields) != record["hash"]:
+        if self.hash_of(fields) != record["hash"]:
             raise ChainFailure("edited", seq, f"seq {seq}'s hash does not match its fields")
         anchor = self.anchors.get(seq)
         if anchor is not None and anchor[0] != record["hash"]:

@@ -25,8 +25,14 @@ class Source(LedgeredModel):
 
     name = models.CharField(max_length=300)
     # The lookup key: case, apostrophes and spacing folded, so "Russia s defense ministry" finds "Russia's".
-    name_key = models.CharField(max_length=300, unique=True, editable=False)
+    # Unique among named parties, and among the parties of one report.
+    name_key = models.CharField(max_length=300, editable=False)
     kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER)
+    is_person = models.BooleanField(default=False, db_default=False,
+                                    help_text="One person (a title or a personal name), not a body.")
+    # "an official", "residents": a party of one report only, until an editor links it to a named party.
+    report = models.ForeignKey("Document", null=True, blank=True, on_delete=models.PROTECT, related_name="parties",
+                               help_text="Set for an unnamed party that only this report speaks of.")
     description = models.TextField(blank=True, default="")
     affiliation = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="affiliates",
@@ -36,6 +42,12 @@ class Source(LedgeredModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], condition=models.Q(report__isnull=True),
+                                    name="source_named_unique_key"),
+            models.UniqueConstraint(fields=["report", "name_key"], condition=models.Q(report__isnull=False),
+                                    name="source_report_party_unique_key"),
+        ]
 
     def __str__(self):
         return self.name
@@ -43,6 +55,10 @@ class Source(LedgeredModel):
     def save(self, *args, **kwargs):
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def is_report_party(self) -> bool:
+        return self.report_id is not None
 
     def affiliation_chain(self) -> list["Source"]:
         """Return this source and every party above it, nearest first (cycles cut)."""
@@ -75,7 +91,7 @@ class SourceAlias(LedgeredModel):
 
 
 class Document(LedgeredModel):
-    """A report or other evidence, stored exactly as received."""
+    """A report or other evidence, stored as read: its text in one normal form (claims/intake.py)."""
 
 
     title = models.CharField(max_length=500)
@@ -83,6 +99,7 @@ class Document(LedgeredModel):
     url = models.URLField(max_length=1000, blank=True, default="")
     published_at = models.DateTimeField(null=True, blank=True)
     dateline_place = models.CharField(max_length=200, blank=True, default="")
+    byline = models.CharField(max_length=300, blank=True, default="", help_text="The writer, as the page names them.")
     text = models.TextField()
     # The same report ingested twice is found by this, not stored again.
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
@@ -90,6 +107,9 @@ class Document(LedgeredModel):
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
+    # A withdrawn report's claims leave lists and search; they stay at their addresses and in the ledger.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["-ingested_at", "-id"]
@@ -100,3 +120,7 @@ class Document(LedgeredModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -60,5 +60,17 @@ class SourceMergeSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="Why the two are one party; kept in the ledger.")
 
 
+class MergePreviewSerializer(serializers.Serializer):
+    source = serializers.DictField(help_text="The source that would be merged away: id, name, report.")
+    into = serializers.DictField(help_text="The source that would survive: id, name, report.")
+    refused = serializers.CharField(allow_null=True, help_text="Why the merge would be refused, or null.")
+    moves = serializers.DictField(child=serializers.IntegerField(),
+                                  help_text="Rows that would move, by model.field (attribution.source: 12…).")
+    aliases_moved = serializers.IntegerField()
+    name_becomes_alias = serializers.BooleanField()
+    claims_spoken = serializers.IntegerField(help_text="Claims the merged source speaks in.")
+    restated = serializers.CharField()
+
+
 class AliasSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=300, help_text="Another name the source goes by.")

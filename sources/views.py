@@ -1,17 +1,19 @@
 """API for the parties that make statements: list, create, correct, merge, and their track record."""
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.response import Response
 
 from config.api import error_responses
+from config.errors import DomainError
 from ledger.services import actor_for
 from people.permissions import CanEdit, RoleAccess
 from sources.filters import SourceFilter
 from sources.models import Source
-from sources.selectors import source_list, source_track_record
+from sources.selectors import merge_preview, source_list, source_track_record
 from sources.serializers import (
     AliasSerializer,
+    MergePreviewSerializer,
     SourceCreateSerializer,
     SourceDetailSerializer,
     SourceMergeSerializer,
@@ -94,6 +96,27 @@ class SourceMergeView(SourceAccess, generics.GenericAPIView):
         incoming.is_valid(raise_exception=True)
         survivor = source_merge(source=source, actor=actor_for(request.user), **incoming.validated_data)
         return _detail(survivor.pk)
+
+
+INTO_REQUIRED = "Say which source to merge into: ?into=ID."
+
+
+@extend_schema(summary="What a merge would move, before it is made", responses={
+    200: MergePreviewSerializer, **error_responses(400, 404)},
+    parameters=[OpenApiParameter("into", int, required=True, description="Id of the source that would survive.")])
+class SourceMergePreviewView(SourceAccess, generics.GenericAPIView):
+    """Count what merging this source into `into` would move; nothing is written."""
+
+    serializer_class = MergePreviewSerializer
+    queryset = Source.objects.all()
+
+    def get(self, request, pk):
+        source = get_object_or_404(Source, pk=pk)
+        into_id = request.query_params.get("into", "")
+        if not into_id.isdigit():
+            raise DomainError(INTO_REQUIRED, fields={"into": [INTO_REQUIRED]})
+        into = get_object_or_404(Source, pk=int(into_id))
+        return Response(MergePreviewSerializer(merge_preview(source, into)).data)
 
 
 @extend_schema(summary="Give a source another name (editors)", request=AliasSerializer,

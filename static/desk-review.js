@@ -26,6 +26,25 @@
       (target && target.isContentEditable);
   }
 
+  // On load the current claim is the one the address names (the next one after a mark), else the first.
+  function start() {
+    var named = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    var card = named && named.classList.contains("review-card") ? named : cards()[0];
+    if (card) {
+      cards().forEach(function (other) { other.classList.toggle("is-current", other === card); });
+      card.focus({ preventScroll: !named });
+      if (named) {
+        card.scrollIntoView({ block: "nearest" });
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
       return;

@@ -48,11 +48,51 @@ def outsider(db):
     return UserFactory(username="otto")
 
 
-@pytest.fixture
-def seed_document(db, seed_text):
+def ingest(text: str, **fields):
+    """Ingest a report the way editors do, as the tests' own actor; return its document."""
     from claims.services import report_ingest
 
-    return report_ingest(text=seed_text, actor="command:tests").document
+    return report_ingest(text=text, actor="command:tests", **fields).document
+
+
+def built_once_or_now(request, once: str, build):
+    """Documents the module built once (fixture `once`, in its usefixtures) read back afresh, else built now."""
+    if once not in request.fixturenames:
+        return build()
+    built = request.getfixturevalue(once)
+    documents = built if isinstance(built, list) else [built]
+    fresh = {d.pk: d for d in type(documents[0]).objects.filter(pk__in=[d.pk for d in documents])}
+    return [fresh[d.pk] for d in documents] if isinstance(built, list) else fresh[built.pk]
+
+
+@pytest.fixture
+def seed_document(request, db, seed_text):
+    """The seed report: ingested for this test, or read back where the module ingested it once (see module_db)."""
+    return built_once_or_now(request, "seed_document_once", lambda: ingest(seed_text))
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a module's tests, so rows built once in it serve them all; rolled back at the end.
+
+    For rows the tests only read (the seed report, ingested reports): each test still runs in its own savepoint
+    (the `db` fixture), so whatever a test writes is undone before the next one starts. Not for modules with
+    transactional tests, threads or subprocesses, which cannot see (or would wait for) this transaction.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        _set_triggers(install=True)
+        _restore_role_groups()
+        _restore_ledger_head()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def seed_document_once(module_db):
+    """The seed report, ingested once for a whole module: `pytestmark = pytest.mark.usefixtures(...)` with it."""
+    return ingest(SEED.read_text(encoding="utf-8"))
 
 
 def client_for(user) -> APIClient:

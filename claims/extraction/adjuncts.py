@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from .lexicon import (
+    APPOSITION_LINKS,
+    CHANNEL_NOUNS,
     CLAUSE_OPENERS,
     DETERMINERS,
     FINITE_VERBS,
     ORG_WORDS,
+    PARTICIPLES,
     PERSON_NOUNS,
     PREPOSITIONS,
     REPORTING_FORMS,
     TITLES,
-    words,
 )
 from .mention import Mention
 from .model import Stance
@@ -20,14 +22,7 @@ from .subject import np_word_at, valid_subject
 from .tokens import Token
 from .verbs import stance as verb_stance
 
-# -ing forms that report content when they open an adjunct after the main clause.
-_PARTICIPLES = words("saying arguing insisting adding claiming warning writing telling noting stressing"
-                     " accusing denying rejecting explaining asserting contending declaring shouting chanting"
-                     " alleging questioning calling dismissing")
-# Channels a participle may follow without a comma ("posted on Twitter accusing Big Machine of ...").
-_CHANNELS = words("twitter facebook instagram tumblr weibo statement post video letter message email blog")
 _MAX_APPOSITION = 12
-_LINKS = words("and de al bin van von")
 
 
 def drop_nested(found: list[Mention]) -> list[Mention]:
@@ -35,7 +30,7 @@ def drop_nested(found: list[Mention]) -> list[Mention]:
     def inside(m: Mention, o: Mention) -> bool:
         """True when m's phrase lies within o's longer phrase."""
         return o is not m and o.end and m.end and o.position <= m.position and m.end <= o.end \
-            and o.end - o.position > m.end - m.position
+            and o.end - o.position > m.end - m.position and o.cue != m.cue  # conjuncts of one verb share it
     return [m for m in found if not any(inside(m, o) for o in found)]
 
 
@@ -43,10 +38,12 @@ def participial(tokens: list[Token], sentence: str) -> list[Mention]:
     """"X refused to apply the law, arguing that ...": the adjunct's content belongs to the main subject."""
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
-        if tok.low not in _PARTICIPLES or not (tokens[k - 1].text == "," or tokens[k - 1].low in _CHANNELS):
+        if tok.low not in PARTICIPLES or not (tokens[k - 1].text == "," or tokens[k - 1].low in CHANNEL_NOUNS):
             continue
         nxt = tokens[k + 1]
-        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or (tok.low in {"telling", "accusing"} and nxt.is_word)):
+        colon_quote = nxt.text == ":" and k + 2 < len(tokens) and tokens[k + 2].is_quote  # "writing: "..."
+        if not (nxt.low in CLAUSE_OPENERS or nxt.is_quote or colon_quote
+                or (tok.low in {"telling", "accusing"} and nxt.is_word)):
             continue
         subject = opening_subject(tokens[:k - 1] if tokens[k - 1].text == "," else tokens[:k])
         if subject is None:
@@ -92,8 +89,8 @@ def _name_ends(tokens: list[Token], k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].is_capitalized and not tok.low.endswith("ed"):
         return False  # "Pop singer Delia Marquez": a role word between a modifier and a name
     low = tok.low
-    return low not in PREPOSITIONS and low not in _LINKS and low not in PERSON_NOUNS and low not in ORG_WORDS \
-        and low not in TITLES and not low[:1].isdigit()
+    return low not in PREPOSITIONS and low not in APPOSITION_LINKS and low not in PERSON_NOUNS \
+        and low not in ORG_WORDS and low not in TITLES and not low[:1].isdigit()
 
 
 def _past_verb(tok: Token) -> bool:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .lexicon import words
+from .lexicon import (
+    ANNOUNCING,
+    MESSAGES,
+)
 from .mention import Mention
 from .model import Stance
 from .phrases import Phrase
-
-_ANNOUNCING = words("posted wrote tweeted shared published issued released")
-_MESSAGES = words("message statement note letter post tweet video email tribute")
 
 
 def announcers(article, sentences: list[tuple[int, int, int]], found: list[list[Mention]]) -> dict[int, Mention]:
@@ -27,4 +27,4 @@ def announcers(article, sentences: list[tuple[int, int, int]], found: list[list[
 
 def _announces(tokens) -> bool:
     """"posted a short message", "issued a statement": an announcing verb and a message noun."""
-    return any(t.low in _ANNOUNCING for t in tokens) and any(t.low in _MESSAGES for t in tokens)
+    return any(t.low in ANNOUNCING for t in tokens) and any(t.low in MESSAGES for t in tokens)

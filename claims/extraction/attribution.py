@@ -3,28 +3,42 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .adjuncts import apposition_only, drop_nested, opening_subject, participial
 from .lexicon import (
     ADVERBS,
+    AS_LEMMAS,
     AUXILIARIES,
     BE_FORMS,
     CLAUSE_LEMMAS,
     CLAUSE_OPENERS,
+    CONTRACTING,
+    CONTRASTS,
+    DASHES,
     DAYS,
     DENY_PARTICLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GOING_ON,
+    INNER_CUES,
+    INVERTED_STOPS,
     MENTAL_LEMMAS,
     MODALS,
     NEGATIONS,
+    NOT_OUTLETS,
     NOT_PARTIES,
+    NOUN_MARKERS,
+    OBJECT_WORDS,
+    PARTY_NOUNS,
     PREPOSITIONS,
+    PROGRESSIVE_BE,
+    PROGRESSIVE_OBJECT,
+    RELAYS,
     REPORTING_FORMS,
+    SINGULAR_S,
     SUBORDINATORS,
     TIME_WORDS,
-    words,
 )
 from .mention import BACKGROUND, Mention
 from .model import Stance
@@ -34,22 +48,9 @@ from .tokens import Token, tokenize
 from .verbs import acceptable_use, disputed_object, explicit_clause, finding, has_clause_content, is_document, personal
 from .verbs import stance as verb_stance
 
-_CHANNEL = words("in at on during after before while when who whose as via through under amid")
-_OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
-_NOT_OUTLETS = words("reporters journalists")
-_NOUN_MARKERS = words("the a an his her its their our your this these those")
-_CONTRACTING = words("he she it that there who what where here")
 _STATISTIC = re.compile(r"(?:only |about |some |nearly |almost |around |over |more than |fewer than )?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per cent| in \d+)|half |a third |two-thirds |most )")
-_PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
-_AS_LEMMAS = words("say report write note tell explain")
-_RELAYS = frozenset({"according", "per"})
-_DASHES = frozenset({"--", "\u2014", "\u2013"})
 _MAX_DASHED = 20
-_INNER_CUES = words("say deny reject dismiss")
-_CONTRASTS = words("while whereas")
-_PROGRESSIVE_BE = words("is are was were 's 're am been")
-_SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
 
 
 def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[Token] | None = None) -> list[Mention]:
@@ -59,7 +60,7 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
     tail: list[Mention] = []
     for i, tok in enumerate(tokens):
         low = tok.low
-        if low in _RELAYS:
+        if low in RELAYS:
             if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
                 found.extend(_according_to(tokens, i, sentence))
             elif low == "per" and _relay_per(tokens, i):
@@ -87,8 +88,10 @@ def find_mentions(sentence: str, masked_text: str, skip: int = 0, tokens: list[T
 def _tail_clause(tokens: list[Token], i: int, mentions: list[Mention], sentence: str) -> bool:
     """", search warrant documents say.", ", Cornett wrote in a filing.": a reporting clause closing the sentence."""
     rest = tokens[i + 1:]
-    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS or t.low in REPORTING_FORMS for t in rest):
+    if len(rest) > 10 or any(t.is_quote or t.low in SUBORDINATORS for t in rest):
         return False
+    if any(t.low in REPORTING_FORMS and u.low not in DETERMINERS for u, t in zip(rest, rest[1:], strict=False)):
+        return False  # another verb follows; "wrote in the report" is still a tail
     start = min(mentions[0].position, tokens[i].start)
     first = next(k for k, t in enumerate(tokens) if t.end > start)
     before = tokens[first - 1] if first else None
@@ -103,12 +106,12 @@ def _progressive(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and tokens[k].low in ADVERBS:
         k -= 1
-    if k < 1 or tokens[k].low not in _PROGRESSIVE_BE:
+    if k < 1 or tokens[k].low not in PROGRESSIVE_BE:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or nxt.is_quote or nxt.low in {"that", ":"}:
         return True
-    return REPORTING_FORMS[tokens[i].low] in _PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
+    return REPORTING_FORMS[tokens[i].low] in PROGRESSIVE_OBJECT  # "are urging the PUC to ..."
 
 
 def _capitalized_cue(tokens: list[Token], i: int) -> str | None:
@@ -139,9 +142,11 @@ def _noun_reading(tokens: list[Token], i: int) -> bool:
     if not i:
         return False
     before = tokens[i - 1].low
-    if before in _NOUN_MARKERS:
+    if before in NOUN_MARKERS:
         return True
-    return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in _CONTRACTING
+    if before.endswith(("s'", "s\u2019")):
+        return True  # "Sanders' call for"
+    return before.endswith(("'s", "\u2019s")) and before[:-2].rstrip("'\u2019") not in CONTRACTING
 
 
 def _own_document(phrase: Phrase) -> bool:
@@ -154,39 +159,65 @@ def _own_document(phrase: Phrase) -> bool:
     return bool(DOCUMENT_NOUNS & set(words_before)) and not phrase.proper and phrase.person is None
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One reporting verb being read: the sentence's tokens and text, the verb at `i` and its lemma, the
+    first token left of the verb's auxiliaries and adverbs at `j`, and the cue as written."""
+
+    tokens: list[Token]
+    sentence: str
+    i: int
+    lemma: str
+    j: int = -1
+    cue: str = ""
+
+    @property
+    def left(self) -> Token | None:
+        """The token just left of the cue (a comma, a quotation, the subject's last word), if any."""
+        return self.tokens[self.j] if self.j >= 0 else None
+
+    def stance(self) -> str:
+        return verb_stance(self.tokens, self.i, self.lemma, self.sentence)
+
+
 def _reporting_verb(tokens: list[Token], i: int, lemma: str, sentence: str) -> list[Mention]:
     """Speakers of the reporting verb at `i`, when it heads the main clause."""
     j, cue_start = _skip_left(tokens, i)
-    if j >= 0 and tokens[j].low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
+    if j >= 2 and _went_on_to(tokens, j):  # "went on to say": the subject stands before "went"
+        cue_start = j - 2 if tokens[j - 1].low == "on" else j - 1
+        j = cue_start - 1
+    clause = Clause(tokens, sentence, i, lemma, j)
+    left = clause.left
+    if left is not None and left.low in BE_FORMS and (by := _agent_by(tokens, i, lemma)):
         if lemma in MENTAL_LEMMAS or lemma == "find":
             return []
-        return _passive_agent(tokens, i, j, lemma, sentence, by)
-    if j >= 0 and _blocks(tokens[j]):
+        return _passive_agent(clause, by)
+    if left is not None and _blocks(left):
         return []
     if not acceptable_use(tokens, i, lemma):
         return []
-    cue = sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end]
+    clause = replace(clause, cue=sentence[tokens[cue_start].start:tokens[_particle_end(tokens, i, lemma)].end])
     subject = None
-    if j >= 0 and tokens[j].text == ",":
+    if left is not None and left.text == ",":
         subject = parenthetical_subject(tokens, j, sentence)
         if subject is None:
-            return _inverted(tokens, i, lemma, cue, sentence)
-    elif j >= 0 and tokens[j].is_quote:
-        return _inverted(tokens, i, lemma, cue, sentence) or _walk_subject(tokens, i, j, lemma, cue, sentence)
-    elif j >= 2 and tokens[j].text in _DASHES:
+            return _inverted(clause)
+    elif left is not None and left.is_quote:
+        return _inverted(clause) or _walk_subject(clause)
+    elif j >= 2 and left.text in DASHES:
         subject = _dashed_subject(tokens, j)  # "Shahbaz Sharif -- brother of Nawaz Sharif -- alleged"
         if subject is None:
             return []
-    elif j >= 1 and tokens[j].low in {"and", "but"}:
+    elif j >= 1 and left.low in {"and", "but"}:
         subject = opening_subject(tokens[:j])  # "The bank cut its rate and said ...": one subject, two verbs
         if subject is None:
             return []
     if subject is None:
-        walked = _walk_subject(tokens, i, j, lemma, cue, sentence)
+        walked = _walk_subject(clause)
         subject = None if walked else _subject_over_adjunct(tokens, j)
         if subject is None:
             return walked
-    return _mentions(subject, tokens, i, lemma, cue, sentence)
+    return _mentions(clause, subject)
 
 
 def _particle_end(tokens: list[Token], i: int, lemma: str) -> int:
@@ -227,8 +258,9 @@ def _subject_over_adjunct(tokens: list[Token], j: int):
     return opening_subject(tokens[:k])
 
 
-def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
+def _walk_subject(clause: Clause) -> list[Mention]:
     """Subject directly before the verb: walk left over noun-phrase words to a clause boundary."""
+    tokens, i, j, lemma = clause.tokens, clause.i, clause.j, clause.lemma
     subject = subject_before(tokens, j) or _contrast_subject(tokens, j)
     if subject is None or subject[0][0] is tokens[0] and tokens[0].low == "as":
         subject = _as_reports(tokens, i, j, lemma)
@@ -236,7 +268,7 @@ def _walk_subject(tokens, i, j, lemma, cue, sentence) -> list[Mention]:
         return []
     if _existential(tokens, subject[0]):
         return []
-    return _mentions(subject, tokens, i, lemma, cue, sentence)
+    return _mentions(clause, subject)
 
 
 def _existential(tokens: list[Token], np: list[Token]) -> bool:
@@ -249,7 +281,7 @@ def _existential(tokens: list[Token], np: list[Token]) -> bool:
 
 def _as_reports(tokens: list[Token], i: int, j: int, lemma: str):
     """"As Emily Feng reports for NPR, the first cases came to light": "As X reports," opens the sentence."""
-    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in _AS_LEMMAS:
+    if not tokens or tokens[0].low != "as" or j < 1 or i > 8 or lemma not in AS_LEMMAS:
         return None
     comma = next((k for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k].text == ","), None)
     np = tokens[1:j + 1]
@@ -263,10 +295,10 @@ def _contrast_subject(tokens: list[Token], j: int):
     k = j
     while k >= 0 and np_word_at(tokens, k):
         k -= 1
-    if k < 2 or tokens[k].low not in _CONTRASTS:
+    if k < 2 or tokens[k].low not in CONTRASTS:
         return None
     np = tokens[k + 1:j + 1]
-    if any(REPORTING_FORMS.get(t.low) in _INNER_CUES for t in np):
+    if any(REPORTING_FORMS.get(t.low) in INNER_CUES for t in np):
         return None  # "while the police deny accusations and say they show": the cue sits inside, not a subject
     if any(t.low == "that" for t in tokens[max(0, k - 2):k]):
         return None  # "revelations that, while he told officials, he failed to": inside a content clause
@@ -291,15 +323,16 @@ def _disagrees(verb: Token, lemma: str, np: list[Token]) -> bool:
     head = next((t for t in np if t.low in PREPOSITIONS or t.low in {"who", "that"}), None)
     head_at = np.index(head) - 1 if head is not None else len(np) - 1
     word = np[head_at] if head_at >= 0 else np[-1]
-    if word.is_capitalized or word.low in _SINGULAR_S:
+    if word.is_capitalized or word.low in SINGULAR_S:
         return False
     return word.low in {"people", "police"} or (word.low.endswith("s") and not word.low.endswith("ss"))
 
 
-def _mentions(subject, tokens, i, lemma, cue, sentence) -> list[Mention]:
+def _mentions(clause: Clause, subject) -> list[Mention]:
     """Build mentions for every conjoined party of a subject."""
+    tokens, i, lemma, cue, sentence = clause.tokens, clause.i, clause.lemma, clause.cue, clause.sentence
     parts, apposition = subject
-    stance = verb_stance(tokens, i, lemma, sentence)
+    stance = clause.stance()
     if lemma in CLAUSE_LEMMAS and not has_clause_content(tokens, i) and stance != Stance.DENY \
             and not disputed_object(tokens, i, lemma):
         return []
@@ -328,7 +361,7 @@ def _skip_left(tokens: list[Token], i: int) -> tuple[int, int]:
     progressive = tokens[i].low.endswith("ing")
     while j >= 0:
         low = tokens[j].low
-        if low in AUXILIARIES or progressive and low in _PROGRESSIVE_BE:
+        if low in AUXILIARIES or progressive and low in PROGRESSIVE_BE:
             cue_start = j
         elif not _time_or_adverb(tokens, j, i):
             break
@@ -348,16 +381,24 @@ def _time_or_adverb(tokens: list[Token], j: int, i: int) -> bool:
     return low in {"on", "late", "early"} and j + 1 < i and tokens[j + 1].low in DAYS
 
 
+def _went_on_to(tokens: list[Token], j: int) -> bool:
+    """"Bryne went on to say, “...”", "He continued to insist that": the infinitive is the reporting verb."""
+    if tokens[j].low != "to" or j < 2:
+        return False
+    return tokens[j - 1].low in GOING_ON or (tokens[j - 1].low == "on" and tokens[j - 2].low in {"went", "goes", "go"})
+
+
 def _blocks(tok: Token) -> bool:
     """Modals, negation, infinitive "to" and passive "be" before the verb: no claim is reported."""
     low = tok.low
     return low in MODALS or low in NEGATIONS or low.endswith("n't") or low in BE_FORMS
 
 
-def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) -> list[Mention]:
+def _inverted(clause: Clause) -> list[Mention]:
     """"..., said Steve Cowan, a spokesman for X": the speaker follows the verb."""
+    tokens, i, sentence = clause.tokens, clause.i, clause.sentence
     k = i + 1
-    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in _CHANNEL and np_word(tokens[k]):
+    while k < len(tokens) and tokens[k].is_word and tokens[k].low not in INVERTED_STOPS and np_word(tokens[k]):
         if tokens[k].low in TIME_WORDS and k > i + 1:
             break
         k += 1
@@ -368,7 +409,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     if after is not None and after.low == "who" and not any(t.is_capitalized for t in np):
         k = next((n for n in range(k, len(tokens)) if not tokens[n].is_word), len(tokens))
         np, after = tokens[i + 1:k], None  # "said two officials who were not authorized to ...": restrictive
-    if after is not None and after.is_word and after.low not in _CHANNEL and after.low not in TIME_WORDS:
+    if after is not None and after.is_word and after.low not in INVERTED_STOPS and after.low not in TIME_WORDS:
         return []
     if after is not None and after.is_quote:
         return []  # "called the result "a milestone"": the noun is the object, not an inverted speaker
@@ -376,7 +417,7 @@ def _inverted(tokens: list[Token], i: int, lemma: str, cue: str, sentence: str) 
     phrase = make_phrase(np, sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
-    return [Mention(phrase, cue, verb_stance(tokens, i, lemma, sentence), np[0].start)]
+    return [Mention(phrase, clause.cue, clause.stance(), np[0].start)]
 
 
 def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
@@ -393,23 +434,25 @@ def _agent_by(tokens: list[Token], i: int, lemma: str) -> int:
     return 0
 
 
-def _passive_agent(tokens: list[Token], i: int, j: int, lemma: str, sentence: str, by: int) -> list[Mention]:
+def _passive_agent(clause: Clause, by: int) -> list[Mention]:
     """"The deal was confirmed by the chief executive, Tom Price": the named agent is the source."""
+    tokens, i, j, sentence = clause.tokens, clause.i, clause.j, clause.sentence
     k = j - 1
     while k >= 0 and (np_word(tokens[k]) or k and _reduced_participle(tokens, k)):
         k -= 1
     if k >= 0 and not is_boundary(tokens[k]):
         return []
     end = by + 1
-    while end < len(tokens) and tokens[end].is_word and (tokens[end].low not in _CHANNEL or _affiliation(tokens, end)):
+    while end < len(tokens) and tokens[end].is_word and (
+            tokens[end].low not in INVERTED_STOPS or _affiliation(tokens, end)):
         end += 1
     apposition = tokens[end + 1:] if end < len(tokens) and tokens[end].text == "," else None
     phrase = make_phrase(tokens[by + 1:end], sentence, apposition)
     if phrase is None or phrase.pronoun == "first":
         return []
     cue = sentence[tokens[j].start:tokens[by].end] if by == i + 1 else sentence[tokens[j].start:tokens[i].end]
-    stance = verb_stance(tokens, i, lemma, sentence)
-    return [Mention(phrase, cue, stance, tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start)]
+    at = tokens[by + 1].start if by + 1 < len(tokens) else tokens[i].start
+    return [Mention(phrase, cue, clause.stance(), at)]
 
 
 def _reduced_participle(tokens: list[Token], k: int) -> bool:
@@ -433,7 +476,7 @@ def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None
     k = i + 1
     while k < len(tokens) and k - i <= 6 and tokens[k].is_word:
         tok = tokens[k]
-        if not (tok.is_capitalized or tok.text.isdigit() or tok.low in _OBJECT_WORDS):
+        if not (tok.is_capitalized or tok.text.isdigit() or tok.low in OBJECT_WORDS):
             break
         if tok.low in DAYS:
             break
@@ -445,7 +488,7 @@ def _told_object(tokens: list[Token], i: int, sentence: str) -> tuple[str | None
         return None, None
     text = sentence[obj[0].start:obj[-1].end]
     cue = sentence[tokens[i].start:obj[-1].end]
-    outlet = None if obj[-1].low in _NOT_OUTLETS else text
+    outlet = None if obj[-1].low in NOT_OUTLETS else text
     return cue, outlet
 
 
@@ -484,7 +527,7 @@ def _relay_per(tokens: list[Token], i: int) -> bool:
     if not i or tokens[i - 1].text != "," or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 2] if tokens[i + 1].low == "the" and i + 2 < len(tokens) else tokens[i + 1]
-    return nxt.is_capitalized
+    return nxt.is_capitalized or tokens[i + 1].low == "the" and nxt.low in PARTY_NOUNS  # "per the company"
 
 
 def _citing(tokens: list[Token], sentence: str, found: list[Mention]) -> list[Mention]:

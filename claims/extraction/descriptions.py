@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from .lexicon import DETERMINERS, PREPOSITIONS, words
+from .lexicon import (
+    ARTICLES,
+    COMPANY_SUFFIXES,
+    COPULAS,
+    DETERMINERS,
+    NAME_RUN_LINKS,
+    PREPOSITIONS,
+)
 from .tokens import Token
 
-_LINKS = words("of for and & on")
-  # small words inside an institution's name ("Centers for Disease Control")
-_COMPANY_SUFFIXES = words("inc inc. corp corp. co co. ltd ltd. plc llc group holdings ag sa gmbh nv")
 _TYPE_SPAN = 7  # words of ", the city's largest hospital"
-_COPULAS = words("is was")
-_ARTICLES = words("the a an")
 _NAMED_REACH = 30  # sentences back in which "the union" looks for "X Union"
 
 
@@ -18,10 +20,10 @@ def named_runs(tokens: list[Token]) -> list[str]:
     """Capitalized names of one sentence, small linking words included ("Centers for Disease Control")."""
     runs, run = [], []
     for tok in tokens + [Token(",", 0, 0)]:
-        if (tok.is_word or tok.text == "&") and (tok.is_capitalized or (run and tok.low in _LINKS)):
+        if (tok.is_word or tok.text == "&") and (tok.is_capitalized or (run and tok.low in NAME_RUN_LINKS)):
             run.append(tok)
             continue
-        while run and run[-1].low in _LINKS:
+        while run and run[-1].low in NAME_RUN_LINKS:
             run.pop()
         if run and not (len(run) == 1 and run[0].low in DETERMINERS):
             if run[0].low in DETERMINERS:
@@ -36,7 +38,7 @@ def acronyms(all_runs: list[list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for runs in all_runs:
         for name in runs:
-            parts = [w for w in name.replace("'s", "").split() if w.lower() not in _LINKS]
+            parts = [w for w in name.replace("'s", "").split() if w.lower() not in NAME_RUN_LINKS]
             if len(parts) >= 2:
                 out.setdefault("".join(w[0] for w in parts).upper(), name)
     return out
@@ -62,7 +64,7 @@ def company_name(names: list[str]) -> str | None:
     """"the company": the most recent party whose name carries a company suffix (Inc, Corp, plc)."""
     for name in reversed(names):
         parts = name.split()
-        if len(parts) > 1 and parts[-1].lower() in _COMPANY_SUFFIXES:
+        if len(parts) > 1 and parts[-1].lower() in COMPANY_SUFFIXES:
             return name
     return None
 
@@ -92,10 +94,10 @@ def typed_holder(sentences: list[list[Token]], index: int, phrase_text: str, hea
 def _introduced_name(tokens: list[Token], k: int, wanted: list[str]) -> str | None:
     """The capitalized name before ", the ... <noun>" or "is the ... <noun>" ending at `k`."""
     j = k - 1
-    while j >= 0 and k - j <= _TYPE_SPAN and tokens[j].text != "," and tokens[j].low not in _COPULAS:
+    while j >= 0 and k - j <= _TYPE_SPAN and tokens[j].text != "," and tokens[j].low not in COPULAS:
         j -= 1
     between = tokens[j + 1:k + 1]
-    if j < 1 or not between or between[0].low not in _ARTICLES and not between[0].is_capitalized:
+    if j < 1 or not between or between[0].low not in ARTICLES and not between[0].is_capitalized:
         return None
     if any(t.low in PREPOSITIONS for t in between):
         return None  # "a spokeswoman for the Madrid Tenants' Union": the apposition's head is another noun
@@ -104,13 +106,13 @@ def _introduced_name(tokens: list[Token], k: int, wanted: list[str]) -> str | No
         return None
     run: list[Token] = []
     for tok in reversed(tokens[:j]):
-        if not (tok.is_word and (tok.is_capitalized or (run and tok.low in _LINKS))):
+        if not (tok.is_word and (tok.is_capitalized or (run and tok.low in NAME_RUN_LINKS))):
             fronted = tok.low in DETERMINERS and _object_of(tokens, j - len(run) - 1)
             if tok.low in PREPOSITIONS or fronted:
                 return None  # "a filing with the Securities and Exchange Commission, ...": no subject
             break
         run.insert(0, tok)
-    while run and (run[0].low in _LINKS or run[0].low in DETERMINERS):
+    while run and (run[0].low in NAME_RUN_LINKS or run[0].low in DETERMINERS):
         run = run[1:]
     return " ".join(t.text for t in run) if run else None
 

@@ -5,32 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import words
+from .lexicon import (
+    DESCRIBED_ROLES,
+    EPITHET_ROLES,
+    NOT_DEMONYMS,
+    SAME_ROLE,
+)
 from .mention import Mention
 from .names import normalize_name
 from .phrases import Phrase
 
-# Role nouns an unnamed first mention may use for a person the article names later.
-_EPITHET_ROLES = words(
-    "lawmaker legislator leader minister mayor governor president senator chairman chairwoman ceo chief director"
-    " secretary ambassador lawyer attorney commander editor founder premier chancellor"
-)
-# Roles that often stay unnamed: linked only to a later speaker described by the same role word.
-_DESCRIBED_ROLES = words("publicist spokesman spokeswoman spokesperson")
 _EPITHET_REACH = 6  # sentences ahead in which the named holder of a role is looked for
-_SAME_ROLE = {
-    "lawyer": words("attorney counsel"), "attorney": words("lawyer counsel"), "counsel": words("lawyer attorney"),
-}
 # "The Norwegian", "the Dutchman", "the Israeli": a nationality standing for a person already mentioned.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|man|can|[^aeiou]i)$")
-_NOT_DEMONYMS = words("guardian")
 
 
 def nationality_epithet(phrase: Phrase) -> bool:
     """True for "The Norwegian": a definite, capitalized nationality word with no name of its own."""
     if phrase.person or not phrase.descriptor.startswith("the ") or " " in phrase.text:
         return False
-    return bool(_DEMONYM.match(phrase.text)) and phrase.text.lower() not in _NOT_DEMONYMS
+    return bool(_DEMONYM.match(phrase.text)) and phrase.text.lower() not in NOT_DEMONYMS
 
 
 def link_epithets(per_sentence: list[list[Mention]]) -> list[list[Mention]]:
@@ -53,7 +47,7 @@ def _epithet_role(phrase: Phrase) -> str | None:
         return None
     if phrase.proper and not phrase.descriptor.startswith("the "):
         return None  # "The Home Secretary" is a title standing for a person, "Home Office" a party
-    return phrase.head if phrase.head in _EPITHET_ROLES | _DESCRIBED_ROLES else None
+    return phrase.head if phrase.head in EPITHET_ROLES | DESCRIBED_ROLES else None
 
 
 def _held_earlier(per_sentence: list[list[Mention]], index: int, role: str, phrase: Phrase) -> bool:
@@ -76,9 +70,9 @@ def _named_later(per_sentence: list[list[Mention]], index: int, role: str) -> st
             phrase = mention.phrase
             if not phrase.person:
                 continue
-            if role in phrase.descriptor.split() or _SAME_ROLE.get(role, frozenset()) & set(phrase.text.split()):
+            if role in phrase.descriptor.split() or SAME_ROLE.get(role, frozenset()) & set(phrase.text.split()):
                 return phrase.person
             bare = normalize_name(phrase.descriptor) == normalize_name(phrase.person)
-            if bare and role not in _DESCRIBED_ROLES and seen_attributed == 1 and len(phrase.person.split()) > 1:
+            if bare and role not in DESCRIBED_ROLES and seen_attributed == 1 and len(phrase.person.split()) > 1:
                 return phrase.person
     return None

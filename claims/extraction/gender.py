@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from .lexicon import words
+from .lexicon import (
+    FEMALE,
+    MALE,
+    NOT_NOUN_AFTER,
+    PRONOUN_GENDER,
+)
 from .tokens import Token
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_FEMALE = words("ms ms. mrs mrs. miss madam dame lady spokeswoman chairwoman businesswoman congresswoman"
-                " woman mother wife daughter sister grandmother aunt widow actress queen princess")
-_MALE = words("mr mr. sir lord spokesman chairman businessman congressman man father husband son brother"
-              " grandfather uncle widower actor king prince")
-
-
-_NOT_NOUN_AFTER = words("as to for and or but in on at with from by that who of about")
 
 
 def pronoun_gender(word: str) -> str | None:
     """"she" -> "f", "he" -> "m"; None for words that carry no gender."""
-    return _PRONOUN_GENDER.get(word.lower())
+    return PRONOUN_GENDER.get(word.lower())
 
 
 def descriptor_gender(descriptor: str) -> str | None:
     """Gender named by a title or role noun in a speaker's description ("a hospital spokeswoman")."""
-    found = {("f" if w in _FEMALE else "m") for w in descriptor.split() if w in _FEMALE or w in _MALE}
+    found = {("f" if w in FEMALE else "m") for w in descriptor.split() if w in FEMALE or w in MALE}
     return found.pop() if len(found) == 1 else None
 
 
@@ -33,7 +28,7 @@ def _object(tokens: list[Token], n: int) -> bool:
     if low == "him":
         return True
     nxt = tokens[n + 1] if n + 1 < len(tokens) else None
-    return low == "her" and (nxt is None or not nxt.is_word or nxt.low in _NOT_NOUN_AFTER)
+    return low == "her" and (nxt is None or not nxt.is_word or nxt.low in NOT_NOUN_AFTER)
 
 
 def learn_genders(sentences: list[list[Token]], people: dict[str, str]) -> dict[str, str]:

@@ -1,4 +1,9 @@
-"""Word lists: abbreviations, reporting verbs, function words and party nouns used by the rules."""
+"""Every word list the rules read, in one place: a newcomer extends the engine here.
+
+The first part holds the shared lists (abbreviations, reporting verbs and their forms, denial cues, function
+words, party nouns); after it, one section per module ("# --- verbs.py ---") holds the lists only that
+module reads. Each list has a comment saying what it is for, with an example where it helps.
+"""
 
 from __future__ import annotations
 
@@ -113,15 +118,25 @@ NEEDS_NEXT = {
 QUOTE_LEMMAS = words("respond retort continue conclude read shout chant text post")
 # Verbs that report when what they put in doubt is a claim or quality ("questioned the legality of the deal").
 DISPUTING_LEMMAS = words("question challenge")
+# Verbs before "to <reporting verb>" that make the infinitive the cue ("continued to insist", "went on to say").
+GOING_ON = words("continued continues proceeded proceeds")
+# Words after "called <Name>" that show a phone call or a name, not a claim ("called Abedini on Monday").
+NAME_ENDS = words("on to from and in at for after before about which who")
+# Whom "said to" addresses ("said to reporters"), as against the hedge "said to be".
+AUDIENCES = words("reporters journalists supporters crowds crowd voters audiences audience lawmakers members"
+                  " students workers residents delegates donors officials investigators police")
+# Subjects of "called for" that forecast rather than appeal ("forecasts called for rain").
+FORECASTS = words("forecasts forecast forecasters models conditions")
+# Who "saw" as a witness reports what they saw ("A Reuters correspondent saw three tanks").
+EYEWITNESSES = words("correspondent correspondents reporter reporters witness witnesses journalist journalists"
+                     " photographer photographers")
 # Verbs that are acts unless the sentence carries their content: "attacked X for ...", "attacked X as ...".
 ATTACK_LEMMAS = words("attack")
 # Verbs of thought count only with a clause as content; they also never take an inverted subject.
 MENTAL_LEMMAS = words("believe fear worry think know expect see")
-# Evidence verbs: the subject may be a document standing in for a party.
-EVIDENCE_LEMMAS = words("show indicate suggest reveal")
 # These need a clause (that/whether/quote/pronoun subject) as content, or the tail position, to report.
 CLAUSE_LEMMAS = words("announce believe fear worry think know expect estimate note recall inform claim rule"
-                      " question challenge demand threaten testify")
+                      " question challenge demand threaten testify maintain")
 # Objects after which "claim" reports a statement although no clause follows ("claimed responsibility").
 CLAIM_OBJECTS = words("responsibility credit victory")
 # Base forms that are mostly nouns ("state media", "police reports"): a verb reading needs a plural subject.
@@ -138,7 +153,7 @@ NOUNY_S_LEMMAS = words("forecast remark estimate")
 REDUCED_RELATIVE_LEMMAS = NAMED_SUBJECT_LEMMAS | QUOTE_LEMMAS | words("release issue publish")
 # Particles after "called"/"warned" etc. that make a phrasal verb with no claim ("called for", "called off").
 PHRASAL_BLOCKERS = {
-    "call": words("for off up in out back into"),
+    "call": words("off up in out back into"),
     "quote": frozenset(),
     "cite": frozenset(),
     "show": words("up off"),
@@ -253,3 +268,105 @@ KIND_WORDS = {
 WRITINGS = words("article piece opinion editorial commentary column op-ed document statement letter ruling")
 COMPANY_NOUNS = words("company firm carrier airline retailer automaker bank group startup lender insurer utility"
                       " manufacturer maker label broadcaster network studio publisher")
+# Nouns that name a party on their own ("per the company", "per officials").
+PARTY_NOUNS = ORG_WORDS | PERSON_NOUNS | COMPANY_NOUNS | words("officials authorities sources police")
+
+# --- adjuncts.py ---
+# -ing forms that report content when they open an adjunct after the main clause.
+PARTICIPLES = words("saying arguing insisting adding claiming warning writing telling noting stressing"
+                     " accusing denying rejecting explaining asserting contending declaring shouting chanting"
+                     " alleging questioning calling dismissing")
+# Channels a participle may follow without a comma ("posted on Twitter accusing Big Machine of ...").
+CHANNEL_NOUNS = words("twitter facebook instagram tumblr weibo statement post video letter message email blog")
+APPOSITION_LINKS = words("and de al bin van von")
+
+# --- announce.py ---
+ANNOUNCING = words("posted wrote tweeted shared published issued released")
+MESSAGES = words("message statement note letter post tweet video email tribute")
+
+# --- attribution.py ---
+INVERTED_STOPS = words("in at on during after before while when who whose as via through under amid")
+OBJECT_WORDS = words("affiliate affiliates reporters journalists the local state media news")
+NOT_OUTLETS = words("reporters journalists")
+NOUN_MARKERS = words("the a an his her its their our your this these those")
+CONTRACTING = words("he she it that there who what where here")
+PROGRESSIVE_OBJECT = words("urge accuse demand warn blast slam attack criticize criticise condemn")
+AS_LEMMAS = words("say report write note tell explain")
+RELAYS = frozenset({"according", "per"})
+DASHES = frozenset({"--", "\u2014", "\u2013"})
+INNER_CUES = words("say deny reject dismiss")
+CONTRASTS = words("while whereas")
+PROGRESSIVE_BE = words("is are was were 's 're am been")
+SINGULAR_S = words("news analysis series species politics economics us bus gas thesis crisis")
+
+# --- descriptions.py ---
+# Small words inside an institution's name ("Centers for Disease Control").
+NAME_RUN_LINKS = words("of for and & on")
+COMPANY_SUFFIXES = words("inc inc. corp corp. co co. ltd ltd. plc llc group holdings ag sa gmbh nv")
+COPULAS = words("is was")
+ARTICLES = words("the a an")
+
+# --- epithets.py ---
+# Role nouns an unnamed first mention may use for a person the article names later.
+EPITHET_ROLES = words(
+    "lawmaker legislator leader minister mayor governor president senator chairman chairwoman ceo chief director"
+    " secretary ambassador lawyer attorney commander editor founder premier chancellor"
+)
+# Roles that often stay unnamed: linked only to a later speaker described by the same role word.
+DESCRIBED_ROLES = words("publicist spokesman spokeswoman spokesperson")
+SAME_ROLE = {
+    "lawyer": words("attorney counsel"), "attorney": words("lawyer counsel"), "counsel": words("lawyer attorney"),
+}
+NOT_DEMONYMS = words("guardian")
+
+# --- gender.py ---
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+FEMALE = words("ms ms. mrs mrs. miss madam dame lady spokeswoman chairwoman businesswoman congresswoman"
+                " woman mother wife daughter sister grandmother aunt widow actress queen princess")
+MALE = words("mr mr. sir lord spokesman chairman businessman congressman man father husband son brother"
+              " grandfather uncle widower actor king prince")
+NOT_NOUN_AFTER = words("as to for and or but in on at with from by that who of about")
+
+# --- phrases.py ---
+NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
+AGENT_LINKS = words("by from of")
+DEFINITE_OPENERS = words("the his her its their")  # "her nephew" points back like "the nephew"
+OWNER_NAME_LINKS = words("of for and")
+PARTY_PLURALS = words("officials authorities residents voters sources leaders ministers lawmakers police officers")
+
+# --- plurals.py ---
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
+ORG_HEADS = ORG_WORDS | COMPANY_NOUNS | words("club team side firm")
+MONTHS = words("january february march april may june july august september october november december")
+
+# --- resolve.py ---
+ORG_NOUNS = COMPANY_NOUNS | words("club team side")
+INSTITUTIONS = words("agency organization organisation body board department ministry office commission authority"
+                      " regulator watchdog group charity bank service")
+FRONTING = words("when after before as while since once although though")
+ISSUING = words("issued released published posted sent")
+ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
+NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
+POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
+TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
+
+# --- scoring.py ---
+SCORER_STOP_WORDS = frozenset({"a", "an", "the", "s", "one", "some", "of", "its", "his", "her", "their", "and", "by"})
+
+# --- subject.py ---
+ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
+NAME_MODALS = words("will may")
+SUBJECT_PRONOUNS = words("he she they we")
+RESTRICTIVE_RELATIVES = words("who that")
+# Prepositions that double as adjectives at the head of a subject ("Outside experts said").
+NOT_NOUNS = PREPOSITIONS | DETERMINERS | words("up down off out away back")
+ADJECTIVAL = words("outside inside past")
+APPROXIMATORS = words("about around over under nearly almost roughly")  # "About 60% of respondents said"
+RELATIVE_OPENERS = words("who whom whose which that where when")
+
+# --- verbs.py ---
+PRONOUN_SUBJECTS = words("he she it they we i you who")
+QUESTION_WORDS = words("whether if what how why when where who which for about to")
+NOT_DECLARED = words("emergency war bankruptcy curfew holiday zone zones ceasefire truce independence mourning"
+                      " lockdown disaster closed open martial")

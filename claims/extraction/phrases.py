@@ -5,26 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    AGENT_LINKS,
     COMPANY_NOUNS,
     CONJUNCTIONS,
     DAYS,
+    DEFINITE_OPENERS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    NAME_PARTICLES,
     ORG_WORDS,
+    OWNER_NAME_LINKS,
+    PARTY_PLURALS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     TIME_WORDS,
     TITLES,
-    words,
 )
 from .subject import acronym_open
 from .tokens import Token
-
-_NAME_PARTICLES = words("al al- bin ibn de del der van von la le el da di dos du abu abdel abd")
-_AGENT_LINKS = words("by from of")
-_DEFINITE = words("the his her its their")  # "her nephew" points back like "the nephew"
-_NAME_LINKS = words("of for and")
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,24 @@ def split_conjuncts(tokens: list[Token]) -> list[list[Token]]:
             current.append(tok)
     if current:
         parts.append(current)
-    return _objects_joined(_merge_places(parts, by_comma))
+    joined = _objects_joined(_merge_places(parts, by_comma))
+    if len(joined) == 1 and len(parts) > 1:
+        return [tokens]  # "voters in Alabama, Georgia and Virginia" as written
+    return _shared_head(joined)
+
+
+def _shared_head(parts: list[list[Token]]) -> list[list[Token]]:
+    """"the Russian and Syrian defence ministries": two modifiers sharing one head are two parties."""
+    if len(parts) != 2 or not parts[0] or len(parts[1]) < 2:
+        return parts
+    first, second = parts
+    modifiers = [t for t in first if t.low not in DETERMINERS]
+    if len(modifiers) != 1 or not modifiers[0].is_capitalized or not second[0].is_capitalized:
+        return parts
+    head = second[1:]
+    if not head or any(t.is_capitalized for t in head) or not _plural(head[-1].low):
+        return parts
+    return [first + head, second]
 
 
 def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
@@ -69,7 +85,8 @@ def _objects_joined(parts: list[list[Token]]) -> list[list[Token]]:
         return parts
     first = parts[0]
     at = next((k for k, t in enumerate(first) if k and t.low in PREPOSITIONS), None)
-    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or first[0].is_capitalized:
+    proper_start = first[0].is_capitalized and first[0].low not in PERSON_NOUNS and first[0].low not in PARTY_PLURALS
+    if at is None or at + 1 >= len(first) or not first[-1].is_capitalized or proper_start:
         return parts
     rest = parts[1:]
     if all(p and p[0].is_capitalized and p[0].low not in DETERMINERS and len(p) <= 3 for p in rest):
@@ -131,12 +148,12 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     first = tokens[0].low
     if len(tokens) == 1 and first in PRONOUNS:
         return Phrase(text=tokens[0].text, pronoun=PRONOUNS[first], descriptor=descriptor)
-    definite = first in _DEFINITE
+    definite = first in DEFINITE_OPENERS
     if first == "the":
         tokens = tokens[1:]
         if not tokens:
             return None
-    text = sentence[tokens[0].start:tokens[-1].end]
+    text = _text_of(tokens, sentence)
     head = _head(tokens)
     named_role = apposition and not _plural(head) and _common_head(tokens, apposition)
     own = person_name(tokens)
@@ -148,7 +165,7 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
     company = _company_apposition(tokens, head, apposition) if person is None else None
     if company:
         tokens, text = company, sentence[company[0].start:company[-1].end]
-    proper = all(t.is_capitalized or t.low in _NAME_PARTICLES for t in tokens if t.is_word)
+    proper = all(t.is_capitalized or t.low in NAME_PARTICLES for t in tokens if t.is_word)
     return Phrase(
         text=text,
         person=person,
@@ -158,6 +175,14 @@ def make_phrase(tokens: list[Token], sentence: str, apposition: list[Token] | No
         descriptor=descriptor,
         proper=proper,
     )
+
+
+def _text_of(tokens: list[Token], sentence: str) -> str:
+    """The phrase as written; a shared head ("Russian [and Syrian] defence ministries") joins its words."""
+    gaps = (sentence[a.end:b.start].split() for a, b in zip(tokens, tokens[1:], strict=False))
+    if any(word.lower() in CONJUNCTIONS for gap in gaps for word in gap):
+        return " ".join(t.text for t in tokens)
+    return sentence[tokens[0].start:tokens[-1].end]
 
 
 def _company_apposition(tokens: list[Token], head: str, apposition: list[Token] | None) -> list[Token] | None:
@@ -180,6 +205,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
         tokens = tokens[:opened]  # "European Space Agency (ESA)": the acronym repeats the name
     while tokens and (tokens[0].low in CONJUNCTIONS or not tokens[0].is_word):
         tokens = tokens[1:]
+    gerund = next((k for k in range(1, len(tokens) - 1) if tokens[k].low in PREPOSITIONS
+                   and tokens[k + 1].low.endswith("ing") and not tokens[k + 1].is_capitalized), None)
+    if gerund is not None and tokens[gerund - 1].is_word:
+        tokens = tokens[:gerund]  # "accused by critics of promoting violence": the complement is no party
     while tokens and (not tokens[-1].is_word or tokens[-1].low in TIME_WORDS):
         tokens = tokens[:-1]
         if tokens and tokens[-1].low in {"on", "late", "early", "last", "this"}:
@@ -240,7 +269,7 @@ def _bare_name(apposition: list[Token]) -> bool:
         if not tok.is_word or tok.low in {"of", "from", "at"}:
             break
         run.append(tok)
-    if not 2 <= len(run) <= 4 or not all(t.is_capitalized or t.low in _NAME_PARTICLES for t in run):
+    if not 2 <= len(run) <= 4 or not all(t.is_capitalized or t.low in NAME_PARTICLES for t in run):
         return False
     return not any(t.low.rstrip(".") in ORG_WORDS for t in run)
 
@@ -260,9 +289,9 @@ def _document_owner(tokens: list[Token]) -> list[Token] | None:
             and tokens[end - 1].low not in PREPOSITIONS and end > len(tokens) - 3:
         end -= 1  # "news release", "research data"
     start = end
-    while start > 0 and (tokens[start - 1].is_capitalized or tokens[start - 1].low in _NAME_LINKS):
+    while start > 0 and (tokens[start - 1].is_capitalized or tokens[start - 1].low in OWNER_NAME_LINKS):
         start -= 1
-    while start < end and (tokens[start].low in _NAME_LINKS or tokens[start].low in DETERMINERS):
+    while start < end and (tokens[start].low in OWNER_NAME_LINKS or tokens[start].low in DETERMINERS):
         start += 1
     run = tokens[start:end]
     if not run or not run[-1].is_capitalized or run[-1].low.endswith(("'s", "\u2019s")):
@@ -277,7 +306,7 @@ def _document_agent(tokens: list[Token]) -> list[Token] | None:
     if owner:
         return owner
     for k, tok in enumerate(tokens[:-1]):
-        if tok.low in _AGENT_LINKS and k:
+        if tok.low in AGENT_LINKS and k:
             back = k - 1
             if tok.low == "by":
                 while back > 0 and (tokens[back].low in TIME_WORDS or tokens[back].low in DAYS):
@@ -344,7 +373,7 @@ def _capital_runs(tokens: list[Token]):
     """Yield maximal runs of capitalized words (initials and name particles included), split at possessives."""
     start = None
     for k, tok in enumerate(tokens + [Token(",", 0, 0)]):
-        inside = tok.is_word and (tok.is_capitalized or (start is not None and tok.low in _NAME_PARTICLES))
+        inside = tok.is_word and (tok.is_capitalized or (start is not None and tok.low in NAME_PARTICLES))
         possessive = tok.low.endswith(("'s", "\u2019s", "'", "\u2019"))
         if inside and not possessive:
             start = k if start is None else start

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from .descriptions import named_runs
-from .lexicon import COMPANY_NOUNS, DAYS, DETERMINERS, ORG_WORDS, PERSON_NOUNS, TIME_WORDS, TITLES, words
+from .lexicon import (
+    DAYS,
+    DETERMINERS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    TIME_WORDS,
+    TITLES,
+)
 from .phrases import Phrase
 from .tokens import Token
 
-_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _REACH = 3  # sentences back in which the parties a plural description sums up are looked for
-_ORG_HEADS = ORG_WORDS | COMPANY_NOUNS | words("club team side firm")
-_MONTHS = words("january february march april may june july august september october november december")
 
 
 def singular(head: str) -> str:
@@ -29,7 +35,7 @@ def plural_count(phrase: Phrase) -> int | None:
         return 2
     if first[0] != "the" and not phrase.definite:
         return 0
-    return _COUNTS.get(first[1]) if len(first) > 1 else None
+    return NUMBER_WORDS.get(first[1]) if len(first) > 1 else None
 
 
 def plural_antecedents(tokens: list[list[Token]], persons: list[tuple[int, str]], people: set[str],
@@ -42,7 +48,7 @@ def plural_antecedents(tokens: list[list[Token]], persons: list[tuple[int, str]]
     for back in range(index - 1, max(-1, index - 1 - _REACH), -1):
         if head in PERSON_NOUNS:
             found = [n for i, n in persons if i == back and (count or _titled_as(tokens[back], n, head))]
-        elif head in _ORG_HEADS:
+        elif head in ORG_HEADS:
             found = _org_runs(tokens[back], people)
         else:
             return []
@@ -74,6 +80,6 @@ def _org_name(name: str, people: set[str]) -> bool:
     """A body's name, not a person, a day, a month or a title."""
     parts = name.split()
     low = parts[0].lower() if parts else ""
-    if not parts or low in DETERMINERS or low in TITLES or low in DAYS or low in TIME_WORDS or low in _MONTHS:
+    if not parts or low in DETERMINERS or low in TITLES or low in DAYS or low in TIME_WORDS or low in MONTHS:
         return False
     return name not in people and not any(p in people for p in parts)

@@ -23,17 +23,24 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FRONTING,
+    INSTITUTIONS,
+    ISSUING,
     KIND_WORDS,
+    NOT_NAME_STARTS,
+    ORG_NOUNS,
+    ORG_ROLES,
     ORG_WORDS,
     PERSON_NOUNS,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_ADVERBS,
     SUBORDINATORS,
     TIME_WORDS,
+    TITLE_ROLES,
     TITLES,
     WRITINGS,
-    words,
 )
 from .mention import BACKGROUND, Mention
 from .names import normalize_name
@@ -43,15 +50,7 @@ from .tokens import Token
 
 _MEMORY = 50  # earlier parties a pronoun or description may point back to
 _COMPANY_REACH = 8  # sentences back in which "the company" looks for a company-like subject
-_ORG_NOUNS = COMPANY_NOUNS | words("club team side")
-_INSTITUTIONS = words("agency organization organisation body board department ministry office commission authority"
-                      " regulator watchdog group charity bank service")
-_FRONTING = words("when after before as while since once although though")
 _MAX_FRONTED = 12  # words of a fronted adverbial before the subject's comma
-_ORG_ROLES = words("president minister chairman chairwoman chief director secretary")
-_NOT_NAME_STARTS = SUBORDINATORS | CONJUNCTIONS | PREPOSITIONS | DETERMINERS
-_POSSESSIVES = {"his": ("person", "m"), "her": ("person", "f"), "their": ("plural", None), "its": ("thing", None)}
-_TITLE_ROLES = words("president minister mayor governor chairman chairwoman ceo chief director secretary")
 
 
 @dataclass
@@ -125,7 +124,7 @@ def _person_runs(tokens: list[Token]):
     run: list[Token] = []
     for tok in tokens + [Token(",", 0, 0)]:
         if tok.is_word and tok.is_capitalized and not tok.low.endswith(("'s", "\u2019s")):
-            if run or tok.low not in _NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
+            if run or tok.low not in NOT_NAME_STARTS:  # "As Emily Feng reports": "As" opens no name
                 run.append(tok)
             continue
         if run and (tok.low in PERSON_NOUNS or tok.low in ORG_WORDS):
@@ -178,7 +177,7 @@ def _lead(tokens: list[Token]) -> str | None:
 def _fronted(tok: Token) -> bool:
     """Words that open an adverbial before the subject: prepositions, "when", "then", "last", "meanwhile"."""
     low = tok.low
-    return low in PREPOSITIONS or low in _FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
+    return low in PREPOSITIONS or low in FRONTING or low in SENTENCE_ADVERBS or low in TIME_WORDS or low == "then"
 
 
 def _opening_name(tokens: list[Token]) -> str | None:
@@ -304,7 +303,7 @@ def _resolve_one(article: Article, history: list[Entity], by_key: dict[str, Enti
 def _possessed(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
     """"His family said" -> "Joe Paterno's family": a possessive pronoun takes its owner's name."""
     first, _, rest = phrase.text.partition(" ")
-    kind = _POSSESSIVES.get(first.lower())
+    kind = POSSESSIVES.get(first.lower())
     if kind is None or not rest or " " in rest:
         return None
     owner = _pronoun(article, history, index, kind[0], kind[1])
@@ -386,57 +385,157 @@ def _company_subject(article: Article, index: int) -> str | None:
     return None
 
 
-def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
-    """"the ministry", "the official", "the company": the earlier party the description fits."""
-    head = phrase.head
-    if phrase.text.lower() == head and head in WRITINGS and (holder := _writing_holder(article, index)):
-        return Entity(holder, False, False, holder.lower())  # "the article said" -> "Rodong Sinmun"
-    if head in DOCUMENT_NOUNS:
-        return None  # a document stands in for itself when its sentence names no party (rule 7)
-    if phrase.text.lower() == head and (kind := _kind_holder(article, history, index, head)):
-        return kind  # "The broadcaster said" -> "NBC News"
-    if phrase.text.lower() == head and head in TITLES and (titled := _titled_holder(article, index, head)):
-        known = next((e for e in reversed(history) if e.name == titled), None)
-        return known or Entity(titled, True, False, f"{head} {titled.lower()}")  # "the judge" -> "Gary Glazer"
-    institution = head in ORG_WORDS or head in _ORG_NOUNS
-    for entity in reversed(history):
+@dataclass(frozen=True)
+class Lookup:
+    """One description to resolve: the article, the parties seen so far, the sentence index, the phrase."""
+
+    article: Article
+    history: list[Entity]
+    index: int
+    phrase: Phrase
+
+    @property
+    def head(self) -> str:
+        return self.phrase.head
+
+    @property
+    def bare(self) -> bool:
+        """Only the head noun after "the" ("the utility", not "the state utility")."""
+        return self.phrase.text.lower() == self.phrase.head
+
+
+# A check returns the entity a description stands for, None (no opinion) or STANDS_ALONE (stop: no entity).
+STANDS_ALONE = False
+
+
+def _writing(q: Lookup):
+    """"the article said" after "an opinion piece in the Rodong Sinmun" -> Rodong Sinmun."""
+    if q.bare and q.head in WRITINGS and (holder := _writing_holder(q.article, q.index)):
+        return Entity(holder, False, False, holder.lower())
+    return None
+
+
+def _document(q: Lookup):
+    """"The findings showed": a document stands in for itself when its sentence names no party (rule 7)."""
+    return STANDS_ALONE if q.head in DOCUMENT_NOUNS else None
+
+
+def _kind(q: Lookup):
+    """"The broadcaster said" -> NBC News: the latest name of that kind."""
+    return _kind_holder(q.article, q.history, q.index, q.head) if q.bare else None
+
+
+def _role(q: Lookup):
+    """"the judge" after "Judge Gary Glazer", "the opposition leader" after "Opposition leader Ana Ruiz"."""
+    if q.head not in TITLES and q.head not in PERSON_NOUNS:
+        return None
+    titled = _role_holder(q.article, q.index, q.phrase)
+    if not titled:
+        return None
+    known = next((e for e in reversed(q.history) if e.name == titled), None)
+    return known or Entity(titled, True, False, f"{q.head} {titled.lower()}")
+
+
+def _seen_party(q: Lookup):
+    """"the ministry" after "Russia's defence ministry said": an earlier party whose words hold the head."""
+    head = q.head
+    institution = head in ORG_WORDS or head in ORG_NOUNS
+    for entity in reversed(q.history):
         if institution and entity.person:
             continue
         if entity.person and head not in PERSON_NOUNS and head not in _role_words(entity.descriptor):
             continue  # "The military" is not "a spokesperson for the military government"
         seen = entity.seen
-        if head and head in seen and (not institution or fits_description(phrase.text, seen)):
+        if head and head in seen and (not institution or fits_description(q.phrase.text, seen)):
             return entity
-        if head in COMPANY_NOUNS and phrase.text.lower() == head and seen & COMPANY_NOUNS and not entity.person:
+        if head in COMPANY_NOUNS and q.bare and seen & COMPANY_NOUNS and not entity.person:
             return entity  # "the company" after "The group that owns her music, Big Machine,"
-    typed = head not in PERSON_NOUNS and typed_holder(article.tokens, index, phrase.text, head)
-    if typed:
-        known = next((e for e in reversed(history) if e.name == typed), None)
-        return known or Entity(typed, False, False, typed.lower())
-    if head in COMPANY_NOUNS and (name := company_name([e.name for e in history])):
-        return Entity(name, False, False, head)
-    if head in ORG_WORDS and (name := named_holder(article.names, index, head)):
-        return Entity(name, False, head.endswith("s"), name.lower())
-    if head in _INSTITUTIONS and phrase.text.lower() == head and phrase.descriptor.startswith("the "):
-        return next((e for e in reversed(history) if _institution_entity(e)), None)
-    if head in _ORG_NOUNS and (lead := _company_subject(article, index)):
-        return Entity(lead, False, False, head)
-    if head in COMPANY_NOUNS:
-        people = {part for name in article.surnames.values() for part in name.split()}
-        best = next((w for w, n in article.orgs.most_common() if n > 1 and _company_like(w, people)), None)
-        if best:
-            return Entity(best, False, False, head)
-    if head in _TITLE_ROLES:
-        people = Counter(e.name for e in history if e.person and " " not in e.descriptor.strip())
-        if people:
-            return next(e for e in reversed(history) if e.name == people.most_common(1)[0][0])
+    return None
+
+
+def _typed(q: Lookup):
+    """"the airline" after "Qantas, the Australian airline,": a name the text gave that type."""
+    typed = q.head not in PERSON_NOUNS and typed_holder(q.article.tokens, q.index, q.phrase.text, q.head)
+    if not typed:
+        return None
+    known = next((e for e in reversed(q.history) if e.name == typed), None)
+    return known or Entity(typed, False, False, typed.lower())
+
+
+def _company_in_history(q: Lookup):
+    """"the company" -> "Brightwell Inc": a company-like name among the parties seen."""
+    if q.head in COMPANY_NOUNS and (name := company_name([e.name for e in q.history])):
+        return Entity(name, False, False, q.head)
+    return None
+
+
+def _named_body(q: Lookup):
+    """"the union" -> "Transport Workers Union": a recent name ending in the head."""
+    if q.head in ORG_WORDS and (name := named_holder(q.article.names, q.index, q.head)):
+        return Entity(name, False, q.head.endswith("s"), name.lower())
+    return None
+
+
+def _institution(q: Lookup):
+    """"the agency" after "the Federal Aviation Administration said": the last named body, else as written."""
+    if q.head in INSTITUTIONS and q.bare and q.phrase.descriptor.startswith("the "):
+        return next((e for e in reversed(q.history) if _institution_entity(e)), STANDS_ALONE)
+    return None
+
+
+def _company_lead(q: Lookup):
+    """"the club" -> the latest sentence opened by a company-like name ("Leeds United confirmed ...")."""
+    if q.head in ORG_NOUNS and (lead := _company_subject(q.article, q.index)):
+        return Entity(lead, False, False, q.head)
+    return None
+
+
+def _frequent_company(q: Lookup):
+    """"the company" -> the brand-like word the article repeats most ("WeWork")."""
+    if q.head not in COMPANY_NOUNS:
+        return None
+    people = {part for name in q.article.surnames.values() for part in name.split()}
+    best = next((w for w, n in q.article.orgs.most_common() if n > 1 and _company_like(w, people)), None)
+    return Entity(best, False, False, q.head) if best else None
+
+
+def _frequent_person(q: Lookup):
+    """"the president" -> the person most often named with a bare name among the speakers."""
+    if q.head not in TITLE_ROLES:
+        return None
+    people = Counter(e.name for e in q.history if e.person and " " not in e.descriptor.strip())
+    if not people:
+        return None
+    return next(e for e in reversed(q.history) if e.name == people.most_common(1)[0][0])
+
+
+# Ordered: the first check with an opinion decides. Each docstring carries its example.
+DESCRIPTION_CHECKS = (
+    _writing, _document, _kind, _role, _seen_party, _typed, _company_in_history, _named_body, _institution,
+    _company_lead, _frequent_company, _frequent_person,
+)
+
+
+def _description(article: Article, history: list[Entity], index: int, phrase: Phrase) -> Entity | None:
+    """"the ministry", "the official", "the company": run DESCRIPTION_CHECKS in order."""
+    lookup = Lookup(article, history, index, phrase)
+    for check in DESCRIPTION_CHECKS:
+        found = check(lookup)
+        if found is STANDS_ALONE:
+            return None
+        if found is not None:
+            return found
     return None
 
 
 def _writing_holder(article: Article, index: int) -> str | None:
-    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer": who a writing is by."""
+    """"an opinion piece in the Rodong Sinmun", "a court opinion by Judge Gary Glazer", "The ministry issued a
+    statement": who a writing is by."""
     for back in range(index, max(-1, index - _COMPANY_REACH), -1):
         tokens = article.tokens[back]
+        issuer = _issuer(tokens) if back < index else None
+        if issuer:
+            return issuer
         for k, tok in enumerate(tokens[:-2]):
             if tok.low not in WRITINGS or tokens[k + 1].low not in {"in", "by", "from"}:
                 continue
@@ -447,6 +546,17 @@ def _writing_holder(article: Article, index: int) -> str | None:
             if run:
                 return person_name(run) or " ".join(t.text for t in run)
     return None
+
+
+def _issuer(tokens: list[Token]) -> str | None:
+    """"The ministry issued a statement on Monday" -> "ministry": the subject that put out a writing."""
+    verb = next((k for k, t in enumerate(tokens[:8]) if t.low in ISSUING), None)
+    if verb is None or not any(t.low in WRITINGS for t in tokens[verb + 1:verb + 5]):
+        return None
+    subject = tokens[1:verb] if tokens[0].low == "the" else tokens[:verb]
+    if not subject or len(subject) > 5 or not all(t.is_word for t in subject):
+        return None
+    return " ".join(t.text for t in subject)
 
 
 def _capitalized_after(tokens: list[Token], k: int) -> list[Token]:
@@ -477,16 +587,23 @@ def _kind_holder(article: Article, history: list[Entity], index: int, head: str)
     return None
 
 
-def _titled_holder(article: Article, index: int, title: str) -> str | None:
-    """"the judge wrote" after "Judge Gary Glazer": the person last introduced with that title."""
+def _role_holder(article: Article, index: int, phrase: Phrase) -> str | None:
+    """"the judge" after "Judge Gary Glazer", "the opposition leader" after "Opposition leader Ana Ruiz":
+    the person last introduced with those very words before the name."""
+    role = phrase.text.lower().split()
+    if not role or len(role) > 3 or any(w in PREPOSITIONS for w in role):
+        return None
     for back in range(index, max(-1, index - _COMPANY_REACH), -1):
         tokens = article.tokens[back]
-        for k in range(len(tokens) - 2, -1, -1):
-            modified = k and tokens[k - 1].is_capitalized and title in _ORG_ROLES  # "World Bank President X"
-            if tokens[k].low.rstrip(".") == title and tokens[k].is_capitalized and not modified:
-                name = person_name(tokens[k:k + 5])
-                if name:
-                    return name
+        for k in range(len(tokens) - len(role) - 1, -1, -1):
+            if [t.low.rstrip(".") for t in tokens[k:k + len(role)]] != role:
+                continue
+            if k and tokens[k - 1].is_capitalized and role[-1] in ORG_ROLES:
+                continue  # "World Bank President Jim Yong Kim" is another body's president
+            run = _capitalized_after(tokens, k + len(role))
+            name = person_name(run) if 2 <= len(run) <= 4 and tokens[k + len(role)].low != "the" else None
+            if name:
+                return name
     return None
 
 

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lexicon import (
+    SCORER_STOP_WORDS,
+)
 from .model import Stance
 
-_STOP = frozenset({"a", "an", "the", "s", "one", "some", "of", "its", "his", "her", "their", "and", "by"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 COUNTS = ("pred", "gold", "hit", "exact", "empty", "empty_ok", "deny", "deny_hit", "covered", "sentences", "skipped")
 
@@ -28,7 +30,7 @@ def name_words(name: str) -> set[str]:
     out = set()
     for word in _WORD.findall(name):
         word = word.strip("'-")
-        if not word or word in _STOP:
+        if not word or word in SCORER_STOP_WORDS:
             continue
         if word.endswith("ies") and len(word) > 4:
             word = word[:-3] + "y"
@@ -137,13 +139,7 @@ def _ratio(a: int, b: int) -> float:
 
 def score_report(body: str, gold: dict, predicted: dict, label: str = "", mistakes: list | None = None) -> dict:
     """Counts for one report: the engine's claims (scorer JSON) against its gold sentences."""
-    spans, cursor = [], 0
-    for sentence in gold["sentences"]:
-        span = _locate(body, sentence["text"], cursor)
-        if span is None:
-            raise ValueError(f"{label}: gold sentence not found in the report: {sentence['text'][:80]!r}")
-        spans.append(span)
-        cursor = span[1]
+    spans = _gold_spans(body, gold, label)
     found: list[list[tuple[str, str]]] = [[] for _ in spans]
     covered = [False] * len(spans)
     cursor = 0
@@ -169,6 +165,18 @@ def score_report(body: str, gold: dict, predicted: dict, label: str = "", mistak
             if name and all(name_words(name) != name_words(n) for n, _ in found[best]):
                 found[best].append((name, stance))
     return _count(gold, found, covered, label, mistakes)
+
+
+def _gold_spans(body: str, gold: dict, label: str) -> list[tuple[int, int]]:
+    """Where each gold sentence sits in the report, in order; a sentence not found is an error."""
+    spans, cursor = [], 0
+    for sentence in gold["sentences"]:
+        span = _locate(body, sentence["text"], cursor)
+        if span is None:
+            raise ValueError(f"{label}: gold sentence not found in the report: {sentence['text'][:80]!r}")
+        spans.append(span)
+        cursor = span[1]
+    return spans
 
 
 def _count(gold: dict, found: list[list[tuple[str, str]]], covered: list[bool], label: str,

@@ -13,14 +13,6 @@ _TOKEN_BEFORE = re.compile(r"(\S{1,40})$")
 _INITIAL = re.compile(r"(?:^|[\s(\"'\u201c\u2018])[A-Z]$")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of every sentence, whitespace trimmed, in order."""
-    spans = []
-    for start, end in paragraphs(text):
-        spans.extend(split_paragraph(text, start, end))
-    return spans
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines: a line end always ends a sentence."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]

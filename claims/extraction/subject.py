@@ -2,37 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
+    ADJECTIVAL,
+    APPROXIMATORS,
     COMPANY_NOUNS,
     DETERMINERS,
     FINITE_VERBS,
+    ING_NOUNS,
     MODALS,
+    NAME_MODALS,
     NEGATIONS,
+    NOT_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
     REDUCED_RELATIVE_LEMMAS,
+    RELATIVE_OPENERS,
     REPORTING_FORMS,
+    RESTRICTIVE_RELATIVES,
     SENTENCE_ADVERBS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLES,
-    words,
 )
 from .tokens import Token
 
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,12}")  # "(R-Ky.)", "(D-Mass.)", "(I-Vt.)"
+
 HARD_STOPS = frozenset(":;()\u2014\u2013\u2012") | {"--", "-"}
-_ING_NOUNS = words("morning evening building meeting briefing hearing wedding ruling")
-_NAME_MODALS = words("will may")
-_SUBJECT_PRONOUNS = words("he she they we")
 _MAX_SUBJECT = 14
 _MAX_LIST_ITEM = 6
 _MAX_RELATIVE = 10
-_RELATIVES = words("who that")
-# Prepositions that double as adjectives at the head of a subject ("Outside experts said").
-_NOT_NOUNS = PREPOSITIONS | DETERMINERS | words("up down off out away back")
-_ADJECTIVAL = words("outside inside past")
-_APPROXIMATORS = words("about around over under nearly almost roughly")  # "About 60% of respondents said"
-_RELATIVE_OPENERS = words("who whom whose which that where when")
 
 
 def np_word(tok: Token) -> bool:
@@ -42,7 +44,7 @@ def np_word(tok: Token) -> bool:
     if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
         return True  # an acronym ("the WHO") is a name, never the pronoun it spells
     low = tok.low
-    if tok.is_capitalized and low in _NAME_MODALS:
+    if tok.is_capitalized and low in NAME_MODALS:
         return True  # "Will Doyle", "May Chen": a capitalized modal mid-phrase is a first name
     if low in SUBORDINATORS or low in FINITE_VERBS or low in NEGATIONS or low.endswith("n't"):
         return False
@@ -51,7 +53,7 @@ def np_word(tok: Token) -> bool:
     if low in REPORTING_FORMS and tok.text[0].islower() and REPORTING_FORMS[low] != low and not low.endswith("s"):
         return False
     # A capitalized -ing word is a name ("Benning", "Beijing"), not a participle.
-    return tok.is_capitalized or not (low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS)
+    return tok.is_capitalized or not (low.endswith("ing") and len(low) > 5 and low not in ING_NOUNS)
 
 
 def np_word_at(tokens: list[Token], k: int) -> bool:
@@ -77,7 +79,7 @@ def np_word_at(tokens: list[Token], k: int) -> bool:
     if before.low in DETERMINERS:
         return True
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return nxt is not None and np_word(nxt) and nxt.low not in _NOT_NOUNS and not nxt.text.isdigit()
+    return nxt is not None and np_word(nxt) and nxt.low not in NOT_NOUNS and not nxt.text.isdigit()
 
 
 def _act_participle(tokens: list[Token], k: int) -> bool:
@@ -117,7 +119,7 @@ def subject_before(tokens: list[Token], j: int):
         k -= 1
     np = tokens[k + 1:j + 1]
     boundary = tokens[k] if k >= 0 else None
-    cut = next((n for n in range(len(np) - 1, 0, -1) if np[n].low in _SUBJECT_PRONOUNS), None)
+    cut = next((n for n in range(len(np) - 1, 0, -1) if np[n].low in SUBJECT_PRONOUNS), None)
     if cut is not None and np[cut - 1].low in REPORTING_FORMS:
         return None  # "... and say they show restraint": the verb sits in the content of "say"
     if cut is not None and k < 0 and np[0].low in PREPOSITIONS and np[cut - 1].low not in {"and", "or"}:
@@ -136,9 +138,10 @@ def subject_before(tokens: list[Token], j: int):
 def _with_relative_clause(tokens: list[Token], k: int, j: int):
     """"a rescuer who asked not to be named told AFP": a restrictive relative clause inside the subject."""
     w = k
-    while w >= 0 and k - w <= _MAX_RELATIVE and tokens[w].low not in _RELATIVES and not is_boundary(tokens[w]):
+    while w >= 0 and k - w <= _MAX_RELATIVE and tokens[w].low not in RESTRICTIVE_RELATIVES \
+            and not is_boundary(tokens[w]):
         w -= 1
-    if w < 1 or w == j or tokens[w].low not in _RELATIVES:
+    if w < 1 or w == j or tokens[w].low not in RESTRICTIVE_RELATIVES:
         return None
     head = subject_before(tokens, w - 1)
     if head is None or head[1]:
@@ -184,22 +187,26 @@ def valid_subject(np: list[Token]) -> bool:
     """A subject names a party: not empty, not too long, not a bare determiner, preposition or sentence adverb."""
     if not np or len(np) > _MAX_SUBJECT or (len(np) == 1 and np[0].low in SENTENCE_ADVERBS):
         return False
-    if any(a.low in REPORTING_FORMS and b.low in _SUBJECT_PRONOUNS for a, b in zip(np, np[1:], strict=False)):
+    if any(a.low in REPORTING_FORMS and b.low in SUBJECT_PRONOUNS for a, b in zip(np, np[1:], strict=False)):
         return False  # "... and say they show restraint": a content clause, no subject
     for n, (a, b) in enumerate(zip(np, np[1:], strict=False)):
         negated = n and np[n - 1].low == "not"  # "Officials not authorized to speak said"
         if a.low.endswith("ed") and a.text[0].islower() and (b.low in DETERMINERS or b.low == "to") and not negated:
             return False
-    adjectival = np[0].low in _ADJECTIVAL and len(np) > 1 and np[1].low not in DETERMINERS
-    adjectival = adjectival or (np[0].low in _APPROXIMATORS and len(np) > 1 and np[1].text[:1].isdigit())
+    adjectival = np[0].low in ADJECTIVAL and len(np) > 1 and np[1].low not in DETERMINERS
+    adjectival = adjectival or (np[0].low in APPROXIMATORS and len(np) > 1 and np[1].text[:1].isdigit())
     if (np[0].low in PREPOSITIONS and not adjectival) or np[-1].low in PREPOSITIONS or np[-1].low in DETERMINERS:
         return False
     return any(t.is_word and t.low not in DETERMINERS and not t.text.isdigit() for t in np)
 
 def acronym_open(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" of an acronym in brackets ending at `close` ("(IOM)", "(FEWS NET)"), else None."""
+    """Index of the "(" of an acronym in brackets ending at `close` ("(IOM)", "(FEWS NET)") or of a party and
+    state ("Sen. Rand Paul (R-Ky.) said"), else None."""
     if close < 2 or tokens[close].text != ")":
         return None
+    inner = close - 2 if tokens[close - 1].text == "." else close - 1  # "(R-Ky.)" tokenizes its stop apart
+    if inner >= 1 and tokens[inner - 1].text == "(" and PARTY_STATE.fullmatch(tokens[inner].text):
+        return inner - 1
     for k in range(close - 1, max(-1, close - 4), -1):
         if tokens[k].text == "(":
             return k if k < close - 1 else None
@@ -231,7 +238,7 @@ def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
     commas = [k for k in range(c, j) if tokens[k].text == ","] + [j]
     for k, end in zip(commas, commas[1:], strict=False):
         part = tokens[k + 1:end]
-        if not part or any(t.low in _RELATIVE_OPENERS for t in part):
+        if not part or any(t.low in RELATIVE_OPENERS for t in part):
             continue
         low = part[0].low
         if low in {"but", "yet", "so"} or low in MODALS and low != "to" or any(t.low in FINITE_VERBS for t in part):
@@ -241,7 +248,7 @@ def _apposition_parts(tokens: list[Token], c: int, j: int) -> bool:
 
 def _relative_head(tokens: list[Token], start: int, end: int) -> bool:
     """"The group that owns most of her music, Big Machine, says": a head, a short restrictive relative, a name."""
-    rel = next((n for n in range(start + 1, end) if tokens[n].low in _RELATIVES), None)
+    rel = next((n for n in range(start + 1, end) if tokens[n].low in RESTRICTIVE_RELATIVES), None)
     if rel is None or end - rel > _MAX_RELATIVE or tokens[start].low not in DETERMINERS:
         return False
     head_ok = all(np_word_at(tokens, n) for n in range(start, rel))

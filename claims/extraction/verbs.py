@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .lexicon import (
     ADVERBS,
     ATTACK_LEMMAS,
+    AUDIENCES,
     AUXILIARIES,
     CLAIM_OBJECTS,
     CLAUSE_OPENERS,
@@ -16,27 +17,27 @@ from .lexicon import (
     DETERMINERS,
     DISPUTING_LEMMAS,
     DOCUMENT_NOUNS,
+    EYEWITNESSES,
+    FORECASTS,
     MODALS,
+    NAME_ENDS,
     NAMED_SUBJECT_LEMMAS,
     NEEDS_NEXT,
+    NOT_DECLARED,
     NOUNY_LEMMAS,
     NOUNY_S_LEMMAS,
     PERSON_NOUNS,
     PHRASAL_BLOCKERS,
     PREPOSITIONS,
+    PRONOUN_SUBJECTS,
+    QUESTION_WORDS,
     QUOTE_LEMMAS,
     TIME_WORDS,
-    words,
 )
 from .model import Stance
 from .phrases import Phrase
 from .subject import np_word
 from .tokens import Token
-
-PRONOUN_SUBJECTS = words("he she it they we i you who")
-_QUESTION_WORDS = words("whether if what how why when where who which for about to")
-_NOT_DECLARED = words("emergency war bankruptcy curfew holiday zone zones ceasefire truce independence mourning"
-                      " lockdown disaster closed open martial")
 
 
 def explicit_clause(tokens: list[Token], i: int) -> bool:
@@ -92,9 +93,21 @@ class Use:
 
 # Each check says True (a reporting use), False (no claim) or None (no opinion); the first opinion wins.
 def _hedge(use: Use) -> bool | None:
-    """"is believed to be", "is said to have": a hedge, not a speaker."""
+    """"is believed to be", "is said to have": a hedge, not a speaker; "said to reporters" still reports."""
     hedging = {"believe", "say", "think", "expect", "know", "report", "allege", "fear"}
-    return False if use.next == "to" and use.lemma in hedging else None
+    if use.next != "to" or use.lemma not in hedging:
+        return None
+    after = use.after(2)[1:]
+    addressed = after and (after[0].is_capitalized or after[0].low in DETERMINERS or after[0].low in AUDIENCES)
+    return None if addressed else False
+
+
+def _appeal_for(use: Use) -> bool | None:
+    """"Trump called for a ban" is an appeal, like "urged"; "forecasts called for rain" is weather."""
+    if use.lemma != "call" or use.next != "for":
+        return None
+    before = use.tokens[use.i - 1].low if use.i else ""
+    return before not in FORECASTS
 
 
 def _phrasal(use: Use) -> bool | None:
@@ -112,7 +125,7 @@ def _question(use: Use) -> bool | None:
     """"asked whether the plan was legal" is a question; "asked, “Why now?”" reports."""
     if use.lemma != "ask":
         return None
-    return not any(t.low in _QUESTION_WORDS for t in use.after(3))
+    return not any(t.low in QUESTION_WORDS for t in use.after(3))
 
 
 def _estimate(use: Use) -> bool | None:
@@ -124,7 +137,7 @@ def _appeal(use: Use) -> bool | None:
     """"called on the commission to ban it": an appeal reports; "called on Monday" does not."""
     if use.lemma != "call" or use.next != "on":
         return None
-    return any(t.low == "to" for t in use.tokens[use.i + 2:use.i + 9])
+    return any(t.low == "to" for t in use.tokens[use.i + 2:use.i + 12])
 
 
 def _identified_as(use: Use) -> bool | None:
@@ -139,7 +152,7 @@ def _naming(use: Use) -> bool | None:
 
 def _declared_state(use: Use) -> bool | None:
     """"declared a state of emergency": an act, not a claim."""
-    return False if use.lemma == "declare" and any(t.low in _NOT_DECLARED for t in use.after(6)) else None
+    return False if use.lemma == "declare" and any(t.low in NOT_DECLARED for t in use.after(6)) else None
 
 
 def _cited_as_saying(use: Use) -> bool | None:
@@ -179,6 +192,40 @@ def _noun_form(use: Use) -> bool | None:
     return None
 
 
+def _states(use: Use) -> bool | None:
+    """"The report states that ..." reports; "smaller, whiter states" and "Rust Belt states" are places."""
+    if use.form != "states":
+        return None
+    return use.next in {"that", ":"} or bool(use.after(1)) and use.after(1)[0].is_quote
+
+
+def _called_name(use: Use) -> bool | None:
+    """"Obama called Naghmeh Abedini." (a phone call), "a company called Cambridge Analytica," (a name);
+    "called Trump a liar" still reports."""
+    if use.lemma != "call" or not use.next:
+        return None
+    k = use.i + 1
+    while k < len(use.tokens) and use.tokens[k].is_word and use.tokens[k].is_capitalized:
+        k += 1
+    if k == use.i + 1:
+        return None
+    after = use.tokens[k] if k < len(use.tokens) else None
+    if after is not None and after.text == ",":
+        close = next((n for n in range(k + 1, min(len(use.tokens), k + 16)) if use.tokens[n].text == ","), None)
+        then = use.tokens[close + 1] if close is not None and close + 1 < len(use.tokens) else None
+        if then is not None and (then.is_quote or then.low in {"a", "an", "the"}):
+            return None  # "called Clinton, his challenger, an ISIS co-founder": a name, an apposition, a label
+    return False if after is None or after.text in {".", ",", ";"} or after.low in NAME_ENDS else None
+
+
+def _reported_from(use: Use) -> bool | None:
+    """"Wolf reported from Washington.": a byline credit, not a claim."""
+    if use.lemma != "report" or use.next != "from":
+        return None
+    place = use.after(2)[1:]
+    return False if place and place[0].is_capitalized else None
+
+
 def _ruled_on(use: Use) -> bool | None:
     """"ruled on the motion" is a decision with no claim; "ruled on Friday that ..." reports."""
     if use.lemma != "rule" or use.next != "on":
@@ -204,14 +251,18 @@ def _named_subject(use: Use) -> bool | None:
 
 
 def _seen(use: Use) -> bool | None:
-    """"the correspondents saw" is witnessing; only present "see" ("Forecasters see ...") reports."""
-    return use.form in {"see", "sees"} if use.lemma == "see" else None
+    """"Forecasters see ..." reports; past "saw" only for an eyewitness ("A Reuters correspondent saw ...")."""
+    if use.lemma != "see":
+        return None
+    before = use.tokens[use.i - 1].low if use.i else ""
+    return use.form in {"see", "sees"} or before in EYEWITNESSES
 
 
 # Ordered: the first check with an opinion decides. Each docstring carries its example.
 USE_CHECKS = (
-    _hedge, _phrasal, _ruled_on, _named_subject, _needs_next, _question, _estimate, _appeal, _identified_as,
-    _naming, _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen,
+    _hedge, _appeal_for, _phrasal, _called_name, _reported_from, _ruled_on, _states, _named_subject, _needs_next,
+    _question, _estimate, _appeal,
+    _identified_as, _naming, _declared_state, _cited_as_saying, _attack, _quoted_only, _noun_form, _seen,
 )
 
 

@@ -92,3 +92,15 @@ def test_export_of_unknown_format_is_400(api, viewer, db):
 
 def test_export_for_anonymous_is_401(api, db):
     assert api(None).get("/api/claims/export/?format=csv").status_code == 401
+
+
+def test_claimreview_types_a_person_as_person_and_a_body_as_organization(api, viewer):
+    from claims.services import report_ingest
+
+    text = ("TEHRAN (Reuters) - Health Minister Iraj Harirchi and the World Health Organization said the virus was "
+            "contained.")
+    document = report_ingest(text=text, actor="command:tests").document
+    claim = document.claims.get()
+    authors = api(viewer).get(f"/api/claims/{claim.pk}/claimreview/").json()["itemReviewed"]["author"]
+    assert {author["name"]: author["@type"] for author in authors} == {"Iraj Harirchi": "Person",
+                                                                       "World Health Organization": "Organization"}

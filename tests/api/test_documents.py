@@ -136,3 +136,32 @@ def test_document_detail_lists_claims_in_order_with_attributions(api, viewer, se
 
 def test_unknown_document_is_404(api, viewer, db):
     assert api(viewer).get("/api/documents/999999/").status_code == 404
+
+
+def test_an_html_page_upload_becomes_clean_claims(api, editor):
+    from tests.claims.test_intake import PAGE
+
+    response = api(editor).post("/api/documents/", upload("town.html", PAGE.encode()), format="multipart")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["title"] == "Town shelled overnight" and body["byline"] == "Suleiman Al-Khalidi"
+    assert all("<" not in claim["text"] for claim in body["claims"])
+
+
+def test_a_pdf_upload_becomes_claims_and_a_scan_is_refused(api, editor, unchanged):
+    from tests.pdfs import pdf_with_lines, pdf_without_text
+
+    client = api(editor)
+    scan = client.post("/api/documents/", upload("scan.pdf", pdf_without_text()), format="multipart")
+    assert scan.status_code == 415 and "no text layer" in scan.json()["error"]["message"]
+    unchanged()
+    pdf = pdf_with_lines(["BEIRUT (Reuters) - The ceasefire held overnight, officials said."])
+    response = client.post("/api/documents/", upload("report.pdf", pdf), format="multipart")
+    assert response.status_code == 201 and response.json()["claims"][0]["attributions"][0]["name_as_written"] == \
+        "officials"
+
+
+def test_a_pasted_bare_url_is_refused_with_what_to_do(api, editor, unchanged):
+    response = api(editor).post("/api/documents/", {"text": "https://www.reuters.com/world/x"}, format="json")
+    assert response.status_code == 400 and response.json()["error"]["code"] == "bare_url"
+    unchanged()

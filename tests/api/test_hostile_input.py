@@ -155,3 +155,15 @@ def test_an_editor_or_admin_opening_an_object_in_a_browser_gets_the_page_not_a_c
     response = client.get(address, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00"])
+def test_a_publication_time_no_database_can_store_is_refused_on_ingest(api, editor, value):
+    body = {"text": "BEIRUT (Reuters) - The bridge was closed, officials said.", "published_at": value}
+    _assert_error_shape(api(editor).post("/api/documents/", body, format="json"), 400, "published_at")
+
+
+def test_a_typed_source_name_over_its_column_is_refused_and_one_whose_key_grows_is_cut(api, editor):
+    _assert_error_shape(api(editor).post("/api/sources/", {"name": "x" * 301}, format="json"), 400, "name")
+    response = api(editor).post("/api/sources/", {"name": "ß" * 300}, format="json")
+    assert response.status_code == 201

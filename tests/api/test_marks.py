@@ -16,7 +16,8 @@ def test_reviewer_marks_and_gets_the_new_status_and_reason(api, reviewer, claim,
     body = response.json()
     assert body["stance"] == "denies" and body["reviewer"] == reviewer.username
     assert body["claim_standing"] == {"id": claim.pk, "status": "denied",
-                                      "verdict_reason": "1 source(s) deny it and none corroborates or disputes it"}
+                                      "verdict_reason": "1 source(s) deny it and none corroborates or disputes it "
+                                                        "(denied by A witness in Saraqeb)"}
 
 
 def test_mark_with_evidence_document(api, reviewer, claim, witness):
@@ -90,7 +91,8 @@ def test_assessments_filter_created_before(api, viewer, marks):
 
 def test_editor_adds_an_attribution(api, editor, claim, witness):
     response = api(editor).post(f"/api/claims/{claim.pk}/attributions/",
-                                {"source": witness.pk, "cue": "told Reuters", "stance": "deny"}, format="json")
+                                {"source": witness.pk, "cue": "told Reuters", "stance": "deny", "reason": "missed"},
+                                format="json")
     assert response.status_code == 201
     assert response.json()["name"] == witness.name and response.json()["position"] == 2
 
@@ -104,7 +106,8 @@ def test_editor_changes_an_attribution_source(api, editor, claim, witness):
 
 def test_editor_removes_an_attribution(api, editor, claim):
     attribution = claim.attributions.first()
-    assert api(editor).delete(f"/api/attributions/{attribution.pk}/").status_code == 204
+    assert api(editor).delete(f"/api/attributions/{attribution.pk}/", {"reason": "misread"},
+                              format="json").status_code == 204
     assert not Attribution.objects.filter(pk=attribution.pk).exists()
 
 
@@ -123,11 +126,13 @@ def test_attribution_add_without_source_is_400(api, editor, claim, unchanged):
 
 
 def test_unknown_attribution_is_404(api, editor, db, unchanged):
-    assert api(editor).patch("/api/attributions/999999/", {"cue": "said"}, format="json").status_code == 404
+    assert api(editor).patch("/api/attributions/999999/", {"cue": "said", "reason": "x"},
+                             format="json").status_code == 404
     unchanged()
 
 
 def test_source_kind_of_new_attribution_shows(api, editor, claim):
     party = SourceFactory(name="Tahrir al-Sham", kind="armed_group")
-    body = api(editor).post(f"/api/claims/{claim.pk}/attributions/", {"source": party.pk}, format="json").json()
+    body = api(editor).post(f"/api/claims/{claim.pk}/attributions/", {"source": party.pk, "reason": "missed"},
+                            format="json").json()
     assert body["kind"] == "armed_group"

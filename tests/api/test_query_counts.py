@@ -4,29 +4,32 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import mark
-from tests.factories import SourceFactory
+from tests.factories import SourceFactory, UserFactory
 
 # role lookup, count, page, then one per prefetched relation
 BOUNDS = {"/api/claims/": 4, "/api/claims/?q=said": 4, "/api/documents/": 3, "/api/sources/": 4,
           "/api/assessments/": 3, "/api/users/": 4}
 
 
-@pytest.fixture
-def newsroom(db, seed_document, reviewer, editor, viewer, admin_user):
-    """The seed report with marks on several claims and aliases on a source."""
+@pytest.fixture(scope="module")
+def newsroom(seed_document_once):
+    """The seed report with marks on several claims and aliases on a source, and the cast: built once, only read."""
+    reviewer = UserFactory(username="rita", role="reviewer")
+    UserFactory(username="ed", role="editor")
+    UserFactory(username="vera", role="viewer")
     parties = [SourceFactory(name=f"Monitor {n}") for n in range(3)]
-    for claim in seed_document.claims.all()[:8]:
+    for claim in seed_document_once.claims.all()[:8]:
         for party in parties:
             mark(claim, party, "corroborates", reviewer)
     from sources.services import source_alias_add
 
     source_alias_add(source=parties[0], name="The first monitor", actor="command:tests")
-    return seed_document
+    return seed_document_once
 
 
 @pytest.mark.parametrize("url", list(BOUNDS))
 def test_list_query_count_does_not_grow_with_page_size(api, admin_user, newsroom, django_assert_max_num_queries,
-                                                       url):
+                                                       url, db):
     client = api(admin_user)
     counts = []
     for size in (5, 50):

@@ -5,6 +5,8 @@ from django.db import connection
 from claims.models import Claim
 from claims.search import fts5_query
 
+pytestmark = pytest.mark.usefixtures("seed_document_once")  # the seed, ingested once for the module
+
 
 def texts(response) -> list[str]:
     assert response.status_code == 200, response.content

@@ -54,8 +54,9 @@ def test_reviewer_records_a_denial_and_sees_status_and_ledger_change(log_in, rev
     assert page.locator(".ledger-entries").get_by_text("claim.status_changed").is_visible()
     screenshot("claim")
     page.click("nav >> text=Ledger")
-    newest = page.locator(".ledger-entries tbody tr").first
-    assert "claim.status_changed" in newest.inner_text() and "user:rita" in newest.inner_text()
+    newest = page.locator(".ledger-row").first
+    assert f"rita restated claim {claim.pk} as denied" in newest.inner_text()
+    assert "claim.status_changed" in newest.inner_text()
     assert page.locator("[data-verified=true]").is_visible()
     screenshot("ledger")
 
@@ -88,16 +89,23 @@ def test_keyboard_marks_a_claim_in_the_review_queue(log_in, reviewer, seed_docum
     page = log_in(reviewer)
     page.goto("/review/")
     screenshot("review")
+    assert page.locator(".review-card.is-current").get_attribute("data-claim-id") == str(first.pk)
     page.keyboard.press("x")
     source = page.locator(f"#mark-{first.pk}-source")
     assert page.evaluate("document.activeElement.id") == f"mark-{first.pk}-source"
     assert page.locator(f"#claim-{first.pk} input[value=denies]").is_checked()
+    second = Claim.objects.filter(document=seed_document).order_by("created_at", "id")[1]
     source.type("rebels")
     source.press("Enter")
-    page.wait_for_url("**/review/")
+    page.wait_for_url(f"**/review/#claim-{second.pk}")
     first.refresh_from_db()
     assert first.status == "denied"
     assert page.locator(f"#claim-{first.pk}").count() == 0
+    # the reviewer's place is kept: the next claim is current and focused, and j moves on from it
+    assert page.evaluate("document.activeElement.id") == f"claim-{second.pk}"
+    page.keyboard.press("j")
+    third = Claim.objects.filter(document=seed_document).order_by("created_at", "id")[2]
+    assert page.evaluate("document.activeElement.id") == f"claim-{third.pk}"
     assert LedgerEntry.objects.filter(actor="user:rita", action="assessment.recorded").exists()
 
 

@@ -11,11 +11,12 @@ pytestmark = pytest.mark.django_db
 
 def test_a_mark_carries_the_claims_new_standing():
     claim = AttributionFactory().claim
-    recorded = assessment_record(claim=claim, source=SourceFactory(), stance="denies", reviewer=UserFactory(),
-                                 actor="user:rita")
+    recorded = assessment_record(claim=claim, source=SourceFactory(name="Interior Ministry"), stance="denies",
+                                 reviewer=UserFactory(), actor="user:rita")
     assert recorded.assessment.claim_id == claim.pk and recorded.assessment.stance == "denies"
     assert recorded.verdict.status == "denied"
-    assert recorded.verdict.reason == "1 source(s) deny it and none corroborates or disputes it"
+    assert recorded.verdict.reason == ("1 source(s) deny it and none corroborates or disputes it "
+                                       "(denied by Interior Ministry)")
 
 
 def test_a_mark_with_a_malformed_evidence_url_is_a_domain_error_and_records_nothing():

@@ -4,7 +4,7 @@ import pytest
 from tests.desk.html import elements_with
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 def test_seed_report_shows_each_of_its_19_claims_highlighted_with_its_exact_text(page_client, viewer, seed_document):
@@ -57,3 +57,22 @@ def test_report_page_costs_the_same_queries_for_19_claims(page_client, viewer, s
     client = page_client(viewer)
     with django_assert_max_num_queries(6):
         assert client.get(f"/documents/{seed_document.pk}/").status_code == 200
+
+
+def test_report_page_shows_which_claims_are_denials(page_client, viewer, seed_document):
+    html = page_client(viewer).get(f"/documents/{seed_document.pk}/").content.decode()
+    denials = [e for e in elements_with(html, "data-stance") if e["attrs"]["data-stance"] == "deny"]
+    assert denials and all(e["text"] for e in denials)
+    assert html.count(">Denial</span>") == len(denials)
+
+
+def test_report_page_offers_its_claims_as_exports(page_client, viewer, seed_document):
+    html = page_client(viewer).get(f"/documents/{seed_document.pk}/").content.decode()
+    [exports] = elements_with(html, "data-exports")
+    assert "CSV" in exports["text"] and "ClaimReview" in exports["text"]
+    assert f"/api/claims/export/?document={seed_document.pk}&amp;ordering=position&amp;format=csv" in html
+    rows = page_client(viewer).get(f"/api/claims/export/?document={seed_document.pk}&ordering=position&format=csv")
+    lines = b"".join(rows.streaming_content).decode().splitlines()
+    assert len(lines) == 1 + seed_document.claims.count()
+    assert lines[0].endswith("url,stances,status_reason,evidence_urls")
+    assert f"/claims/{seed_document.claims.get(position=1).pk}/" in lines[1] and "no source has been marked" in lines[1]

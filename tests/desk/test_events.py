@@ -6,7 +6,7 @@ from claims.services import report_ingest
 from events.services import event_create
 from tests.events.conftest import claim_saying
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 def _client(user=None) -> Client:

@@ -22,12 +22,13 @@ def test_queue_holds_unverified_and_disputed_claims_oldest_first(page_client, vi
     assert _queued(html) == [claims[0].pk, claims[2].pk, claims[3].pk]
 
 
-def test_reviewer_gets_a_mark_form_per_claim_that_returns_to_the_queue(page_client, reviewer):
-    for _ in range(3):
-        AttributionFactory()
+def test_reviewer_gets_a_mark_form_per_claim_that_returns_to_the_queue_at_the_next_claim(page_client, reviewer):
+    claims = [AttributionFactory().claim for _ in range(3)]
     html = page_client(reviewer).get("/review/").content.decode()
     assert html.count("data-mark-form") == 3
-    assert html.count('name="next" value="/review/"') == 3
+    assert f'name="next" value="/review/#claim-{claims[1].pk}"' in html
+    assert f'name="next" value="/review/#claim-{claims[2].pk}"' in html
+    assert html.count('name="next" value="/review/"') == 1  # the last claim returns to the queue's top
 
 
 def test_forms_in_the_queue_have_distinct_field_ids(page_client, reviewer):
@@ -64,3 +65,14 @@ def test_review_queue_queries_do_not_grow_with_claims(page_client, reviewer, dja
     client = page_client(reviewer)
     with django_assert_max_num_queries(7):
         assert client.get("/review/").status_code == 200
+
+
+def test_queue_orders_newest_first_and_narrows_to_one_report(page_client, viewer):
+    claims = [AttributionFactory().claim for _ in range(3)]
+    client = page_client(viewer)
+    assert _queued(client.get("/review/", {"order": "newest"}).content.decode()) == [c.pk for c in reversed(claims)]
+    assert _queued(client.get("/review/", {"document": claims[1].document_id}).content.decode()) == [claims[1].pk]
+
+
+def test_queue_refuses_an_unknown_order(page_client, viewer):
+    assert page_client(viewer).get("/review/", {"order": "sideways"}).status_code == 400

@@ -5,7 +5,7 @@ from claims.services import assessment_record
 from tests.desk.html import elements_with
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 
 
 def _search(client, **params) -> str:
@@ -72,3 +72,8 @@ def test_search_queries_do_not_grow_with_results(page_client, viewer, django_ass
     client = page_client(viewer)
     with django_assert_max_num_queries(10):
         assert client.get("/search/", {"q": "bridge"}).status_code == 200
+
+
+def test_search_results_export_with_the_same_filters(page_client, viewer, seed_document):
+    html = _search(page_client(viewer), q="hospitals", status="unverified")
+    assert "/api/claims/export/?q=hospitals&amp;status=unverified&amp;format=jsonl" in html

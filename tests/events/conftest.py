@@ -6,8 +6,8 @@ import pytest
 from django.utils.dateparse import parse_datetime
 
 from claims.models import Claim
-from claims.services import report_ingest
 from events.services import claims_read
+from tests.conftest import SEED, built_once_or_now, ingest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXPECTATIONS = json.loads((Path(__file__).parent / "competing_expectations.json").read_text(encoding="utf-8"))
@@ -18,27 +18,46 @@ def claim_saying(fragment: str) -> Claim:
     return Claim.objects.get(text__contains=fragment)
 
 
-def read_claims() -> None:
-    """Embed every claim and store its figures, as the ingest hook does once an ingest commits."""
-    claims_read(claims=list(Claim.objects.order_by("pk")))
-
-
-@pytest.fixture
-def seed_document(db, seed_text):
-    """The seed report, ingested and read (embedded) as in service."""
-    document = report_ingest(text=seed_text, actor="command:tests").document
-    read_claims()
-    return document
-
-
-@pytest.fixture
-def reports(db):
-    """The seed report and the three market-shelling reports, ingested the way editors ingest them, and read."""
-    documents = [report_ingest(text=(ROOT / report["path"]).read_text(encoding="utf-8"), actor="command:tests",
-                               published_at=parse_datetime(report["published_at"])).document
-                 for report in EXPECTATIONS["reports"]]
-    read_claims()
+def read_claims(documents):
+    """Embed the documents' claims and store their figures, as the ingest hook does once an ingest commits."""
+    claims_read(claims=list(Claim.objects.filter(document__in=documents).order_by("pk")))
     return documents
+
+
+def ingest_reports() -> list:
+    """The seed report and the three market-shelling reports, ingested the way editors ingest them, and read."""
+    return read_claims([ingest((ROOT / report["path"]).read_text(encoding="utf-8"),
+                               published_at=parse_datetime(report["published_at"]))
+                        for report in EXPECTATIONS["reports"]])
+
+
+def ingest_seed():
+    """The seed report, ingested and read (embedded) as in service."""
+    return read_claims([ingest(SEED.read_text(encoding="utf-8"))])[0]
+
+
+@pytest.fixture
+def seed_document(request, db):
+    """The seed report, read: ingested for this test, or read back where the module ingested it once."""
+    return built_once_or_now(request, "seed_document_once", ingest_seed)
+
+
+@pytest.fixture(scope="module")
+def seed_document_once(module_db):
+    """The seed report, ingested and read once for a whole module (see tests/conftest.py)."""
+    return ingest_seed()
+
+
+@pytest.fixture
+def reports(request, db):
+    """The four reports: ingested for this test, or read back where the module ingested them once."""
+    return built_once_or_now(request, "reports_once", ingest_reports)
+
+
+@pytest.fixture(scope="module")
+def reports_once(module_db):
+    """The four reports, ingested once for a whole module whose tests only read them (see module_db)."""
+    return ingest_reports()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from events.services import claim_link_confirm, event_create
 from ledger.models import LedgerEntry
 from ledger.services import actor_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reports_once")]  # the four reports, ingested once
 DENIAL = "It denies accusations it has targeted infrastructure"
 HOSPITALS = "At least five hospitals"
 

@@ -9,7 +9,7 @@ from events import competing
 from events.selectors import NEAR_DAYS, account_of, claims_with_sources, published_near
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 PLANT = "The plant feeds northern Hama"
 
 

@@ -10,7 +10,7 @@ from events.services import claim_link_confirm
 from ledger.services import actor_for
 from tests.events.conftest import EXPECTATIONS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reports_once")]  # the four reports, ingested once
 TOWN_LEDE = "BEIRUT (Wire) - Shells hit the market of Maarat Hermeh on Tuesday, killing nine."
 
 
@@ -105,7 +105,8 @@ def test_relation_filter_keeps_only_that_relation(reports, claim_by):
 def test_corrected_attribution_changes_what_counts_as_own_source(seed_document, claim_by):
     denial, ministry = claim_by("It denies accusations"), claim_by("Russia s defense ministry says it is attacking")
     rebels = claim_by("Western-vetted rebels said").attributions.get()
-    attribution_update(attribution=rebels, source=ministry.attributions.get().source, actor="command:tests")
+    attribution_update(attribution=rebels, source=ministry.attributions.get().source, actor="command:tests",
+                       reason="the ministry said it")
     assert not _found(competing_accounts(denial, limit=10), "Western-vetted rebels said")
 
 

@@ -10,7 +10,7 @@ from events.services import claim_link_confirm, claim_link_remove, event_from_li
 from ledger.models import LedgerEntry
 from ledger.services import actor_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
 DENIAL = "It denies accusations it has targeted infrastructure"
 HOSPITALS = "At least five hospitals"
 

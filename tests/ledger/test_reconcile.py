@@ -9,6 +9,8 @@ from ledger.reconcile import encode, snapshot
 from ledger.verification import verify_ledger
 from tests.ledger.builders import source_create, sql
 
+pytestmark = pytest.mark.usefixtures("seed_document_once")  # the seed, ingested once for the module
+
 
 @pytest.fixture
 def claim(seed_document):

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from claims.queueing import queue_for_path
 from claims.reports import read_report_file
 from claims.services import report_ingest
 from config.errors import DomainError
@@ -30,7 +31,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="path of the report, UTF-8 text")
+        parser.add_argument("file", help="path of the report, UTF-8 text (with --queue: a file, a folder or a .zip)")
+        parser.add_argument("--queue", action="store_true",
+                            help="ingest in the background on Celery, one task per report (needs the broker); "
+                                 "prints the batch id at once")
+        parser.add_argument("--wait", action="store_true", help="with --queue: follow the batch until it is done")
         parser.add_argument("--title", default="", help="headline (default: the first sentence)")
         parser.add_argument("--outlet", default="", help="publishing outlet (default: the dateline's credit)")
         parser.add_argument("--url", default="", help="where the report was published")
@@ -38,6 +43,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         published = parse_published(options["published"])
+        if options["queue"]:
+            return self._queue(options, published)
+        if options["wait"]:
+            raise CommandError("--wait follows a queued batch: use it with --queue.")
         try:
             text = read_report_file(options["file"])
             result = report_ingest(text=text, title=options["title"], outlet=options["outlet"], url=options["url"],
@@ -52,3 +61,14 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Stored document {document.pk} ({document.title!r}): {result.claims} claims, "
             f"{result.sources_created} new sources."))
+
+    def _queue(self, options, published) -> None:
+        """Hand the reports to background ingest, which an app built on claims provides."""
+        queue = queue_for_path()
+        if queue is None:
+            raise CommandError("Background ingest is not installed (the batches app); run without --queue.")
+        try:
+            queue(path=options["file"], actor="command:ingest", title=options["title"], outlet=options["outlet"],
+                  url=options["url"], published_at=published, wait=options["wait"], out=self.stdout)
+        except DomainError as exc:
+            raise CommandError(exc.message) from None

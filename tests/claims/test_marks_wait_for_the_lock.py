@@ -1,4 +1,7 @@
-"""A writer that waits longer than the lock timeout is told to retry (503 + Retry-After), and nothing changes."""
+"""A mark that waits longer than the lock timeout is told to retry (503 + Retry-After), and nothing changes.
+
+Here, with the other transactional tests, after tests/browser/: a transactional test before the browser
+(serialized-rollback) tests would leave the rows their restore then collides with."""
 import threading
 
 import pytest

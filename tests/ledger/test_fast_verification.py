@@ -1,0 +1,61 @@
+"""The database checker's fast hash and row reader agree exactly with the strict encoder and the export."""
+import json
+from datetime import UTC, datetime
+
+import pytest
+from django.db import transaction
+
+from ledger.exporting import records
+from ledger.models import LedgerEntry
+from ledger.services import ledger_append
+from ledger.verification import database_records, decode_payload, fast_entry_hash
+from ledger.verify import entry_hash
+
+PAYLOADS = [
+    {"after": {"text": "Rebels said \u201cthe town fell\u201d", "position": 3, "hedges": ["reportedly"]}},
+    {"after": {"text": "Caf\u00e9 \u00e0 Idlib\n\ttab \u0001 control \"quoted\" back\\slash /"}},
+    {"\u00e9": 1, "z": 2, "a": {"\ufb01": True, "\U0001f600": None}},  # keys beyond the BMP sort apart
+    {"big": 2**53 - 1, "negative": -(2**53 - 1), "digits": "1234567890123456789"},
+    {"nested": [[], {}, [1, [2, {"b": 1, "a": 2}]]], "empty": "", "none": None, "flag": False},
+]
+
+
+def fields(payload) -> dict:
+    return {"seq": 7, "time": "2026-12-02T15:00:00.000001Z", "actor": "user:ed", "action": "claim.created",
+            "object_type": "claim", "object_id": "42", "payload": payload, "reason": "", "prev_hash": "0" * 64}
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_fast_hash_is_the_strict_hash(payload):
+    assert fast_entry_hash(fields(payload)) == entry_hash(fields(payload))
+
+
+@pytest.mark.parametrize("stored", ['{"value": 1.5}', '{"value": 1152921504606846976}', '{"value": NaN}'])
+def test_what_the_strict_encoder_refuses_is_refused_when_read_back(stored):
+    with pytest.raises(TypeError):
+        entry_hash(fields(json.loads(stored)))
+    with pytest.raises(TypeError):
+        fast_entry_hash(fields(decode_payload(stored)))
+
+
+def test_safe_integers_read_back_as_integers():
+    assert decode_payload('{"n": 9007199254740991, "m": -3}') == {"n": 2**53 - 1, "m": -3}
+
+
+@pytest.mark.django_db
+def test_rows_read_straight_from_the_table_are_the_exported_records(seed_document):
+    with transaction.atomic():
+        ledger_append(actor="user:ed", action="note.added", object_type="note", object_id=1,
+                      payload={"text": "\U0001f600 \u00e9", "n": 1})
+    assert list(database_records()) == list(records(LedgerEntry.objects.all()))
+
+
+@pytest.mark.django_db
+def test_a_whole_second_is_spelled_with_its_microseconds(monkeypatch):
+    """SQLite stores a time on a whole second without its fraction; the hash spells all six digits."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 2, 15, 0, 0, tzinfo=UTC))
+    with transaction.atomic():
+        ledger_append(actor="user:ed", action="note.added", object_type="note", object_id=1, payload={})
+    assert [record["time"] for record in database_records()] == ["2026-12-02T15:00:00.000000Z"]
