@@ -29,14 +29,19 @@ def read_claims(claim_ids: list[int]) -> int:
         return 0
 
 
+INLINE_LIMIT = 200  # claims one ingest may wait for (about six seconds); a longer report waits for the command
+
+
 def _read_report(document_id: int) -> None:
     ids = sorted(Claim.objects.filter(document_id=document_id).values_list("pk", flat=True))
     if not ids:
         return
     if settings.CLAIMLEDGER_EMBED_AT_INGEST == "queue":
         read_claims.delay(ids)
-    else:
+    elif len(ids) <= INLINE_LIMIT:
         read_claims(ids)
+    else:
+        log.warning("report %d has %d claims: not embedded inline; run manage.py embed_claims", document_id, len(ids))
 
 
 def report_stored(sender, instance, created, **kwargs) -> None:
