@@ -1,6 +1,12 @@
-"""Benchmark competing accounts: top-5 hit rate on the expectation list, and latency among many claims.
+"""Benchmark competing accounts: top-5 on the expectation list, latency among many claims, and the model.
 
     .venv/bin/python bench/competing.py [--claims 100000] [--runs 50]
+
+Each ranking (today's `current`, and `combined`) is timed on the same database, one after the other.
+Background claims get random unit vectors as embeddings (their text is generated, so the model would
+tell nothing about them, and embedding 100,000 claims takes most of an hour on one core); the expectation
+reports are embedded by the model, as at ingest. The model is then measured alone in a fresh process:
+load time, sentences per second on one thread, and the process's peak memory.
 
 Uses a throwaway SQLite file in a temporary directory, or, when DATABASE_URL names a PostgreSQL
 database, a throwaway test database beside it (created and dropped by Django's test machinery).
@@ -103,6 +109,7 @@ def generate(total: int, per_report: int = 20, seed: int = 7) -> None:
                                     position=position, voice="attributed"))
                 offset += len(line) + 1
             claims = Claim.objects.bulk_create(claims)
+            embed_randomly(claims, rng)
             Attribution.objects.bulk_create([
                 Attribution(claim=c, source=speakers[who], name_as_written="bench", cue="said")
                 for c, (_, who) in zip(claims, lines, strict=True)])
@@ -112,6 +119,48 @@ def generate(total: int, per_report: int = 20, seed: int = 7) -> None:
                       payload={"claims": total})
 
     load()
+
+
+def embed_randomly(claims, rng: random.Random) -> None:
+    """Give generated claims random unit vectors, so the combined ranking reads as many vectors as in service."""
+    import numpy as np
+
+    from events import embedding
+    from events.models import ClaimEmbedding
+
+    vectors = np.random.default_rng(rng.randrange(2**32)).standard_normal((len(claims), embedding.DIMENSIONS))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ClaimEmbedding.objects.bulk_create([
+        ClaimEmbedding(claim=c, model=embedding.MODEL_NAME, text_sha256="", vector=embedding.to_bytes(v))
+        for c, v in zip(claims, vectors, strict=True)])
+
+
+MODEL_PROBE = """
+import json, resource, sys, time
+started = time.perf_counter()
+from events import embedding
+embedding.encode(["warm up"])
+loaded = time.perf_counter() - started
+sentences = json.load(sys.stdin)
+started = time.perf_counter()
+embedding.encode(sentences)
+rate = len(sentences) / (time.perf_counter() - started)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load_s": loaded, "per_s": rate, "peak_mb": peak}))
+"""
+
+
+def model_figures(data: dict) -> dict:
+    """Load time, throughput on one thread and peak memory of the model, in a process of its own."""
+    import subprocess
+
+    from claims.extraction import extract
+
+    sentences = [c.text for report in data["reports"] for c in extract((ROOT / report["path"]).read_text("utf-8"))]
+    sentences = (sentences * (1 + 400 // max(1, len(sentences))))[:400]
+    done = subprocess.run([sys.executable, "-c", MODEL_PROBE], input=json.dumps(sentences), capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "OMP_NUM_THREADS": "1"}, check=True)
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "sentences": len(sentences)}
 
 
 def _progress(total: int):
@@ -150,14 +199,14 @@ def ingest_expectations() -> dict:
     return data
 
 
-def hit_rate(data: dict, verbose: bool) -> tuple[int, int]:
+def hit_rate(data: dict, verbose: bool, ranking: str) -> tuple[int, int]:
     from claims.models import Claim
     from events.selectors import competing_accounts
 
     hits = pairs = 0
     for case in data["expectations"]:
         claim = Claim.objects.get(text__contains=case["claim"])
-        texts = [a.claim.text for a in competing_accounts(claim, limit=5)]
+        texts = [a.claim.text for a in competing_accounts(claim, limit=5, ranking=ranking)]
         for fragment in case["expected"]:
             found = any(fragment in text for text in texts)
             pairs, hits = pairs + 1, hits + found
@@ -166,8 +215,9 @@ def hit_rate(data: dict, verbose: bool) -> tuple[int, int]:
     return hits, pairs
 
 
-def latency(data: dict, runs: int) -> tuple[list[float], list[float]]:
+def latency(data: dict, runs: int, ranking: str) -> tuple[list[float], list[float]]:
     """Time the selector and the endpoint (test client, as a viewer) for the expectation claims."""
+    from django.test import override_settings
     from rest_framework.test import APIClient
 
     from claims.models import Claim
@@ -176,17 +226,19 @@ def latency(data: dict, runs: int) -> tuple[list[float], list[float]]:
 
     claims = [Claim.objects.get(text__contains=case["claim"]) for case in data["expectations"]]
     client = APIClient(HTTP_HOST="localhost")
-    client.force_authenticate(UserFactory(username="bench-viewer", role="viewer"))
+    client.force_authenticate(UserFactory(username=f"bench-viewer-{ranking}", role="viewer"))
     selector, endpoint = [], []
     for i in range(runs):
         claim = claims[i % len(claims)]
         started = time.perf_counter()
-        competing_accounts(claim, limit=5)
+        competing_accounts(claim, limit=5, ranking=ranking)
         selector.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        response = client.get(f"/api/claims/{claim.pk}/competing/?limit=5")
+        with override_settings(COMPETING_RANKING=ranking):
+            response = client.get(f"/api/claims/{claim.pk}/competing/?limit=5")
         endpoint.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.content
+        assert response["X-Competing-Ranking"] == ranking, response["X-Competing-Ranking"]
     return selector, endpoint
 
 
@@ -204,19 +256,26 @@ def main() -> None:
         setup_django(Path(tmp))
         connection, old_name = create_database()
         try:
-            generate(args.claims)
+            from django.test import override_settings
+
+            with override_settings(CLAIMLEDGER_EMBED_AT_INGEST="off"):  # they get random vectors instead
+                generate(args.claims)
             data = ingest_expectations()
             analyze(connection)
-            hits, pairs = hit_rate(data, args.verbose)
-            selector, endpoint = latency(data, args.runs)
             from claims.models import Claim
 
             total = Claim.objects.count()
-            print(f"\n{'database':<10} {'claims':>8} {'top-5 hits':>11} {'selector p50/p95 ms':>20} "
+            print(f"\n{'database':<10} {'ranking':<9} {'claims':>8} {'top-5 hits':>11} {'selector p50/p95 ms':>20} "
                   f"{'endpoint p50/p95 ms':>20}")
-            print(f"{connection.vendor:<10} {total:>8,} {f'{hits}/{pairs} {hits / pairs:.0%}':>11} "
-                  f"{f'{percentile(selector, 50):.0f} / {percentile(selector, 95):.0f}':>20} "
-                  f"{f'{percentile(endpoint, 50):.0f} / {percentile(endpoint, 95):.0f}':>20}")
+            for ranking in ("current", "combined"):
+                hits, pairs = hit_rate(data, args.verbose, ranking)
+                selector, endpoint = latency(data, args.runs, ranking)
+                print(f"{connection.vendor:<10} {ranking:<9} {total:>8,} {f'{hits}/{pairs} {hits / pairs:.0%}':>11} "
+                      f"{f'{percentile(selector, 50):.0f} / {percentile(selector, 95):.0f}':>20} "
+                      f"{f'{percentile(endpoint, 50):.0f} / {percentile(endpoint, 95):.0f}':>20}")
+            model = model_figures(data)
+            print(f"\nmodel: {model['load_s']:.1f} s to load, {model['per_s']:.0f} sentences/s on one thread "
+                  f"({model['sentences']} sentences), peak memory {model['peak_mb']:.0f} MB")
         finally:
             if old_name:
                 connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
 
-from config.env import env_bool, env_file_text, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_file_text, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -315,6 +315,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The name under which the organisation publishes its fact-checks (ClaimReview author).
+# Competing accounts: when new claims are embedded once their ingest commits (inline: in the ingesting
+# process; queue: a Celery task for `make worker`; off: only `manage.py embed_claims`), and which ranking
+# the API uses (combined, embedding alone, or current: today's word signals).
+CLAIMLEDGER_EMBED_AT_INGEST = env_choice("CLAIMLEDGER_EMBED_AT_INGEST", "inline", ["inline", "queue", "off"])
+COMPETING_RANKING = env_choice("COMPETING_RANKING", "combined", ["combined", "embedding", "current"])
 CLAIMLEDGER_ORGANISATION = env_str("CLAIMLEDGER_ORGANISATION", "Claim Ledger")
 CLAIMLEDGER_PUBLIC_URL = env_str("CLAIMLEDGER_PUBLIC_URL", "http://127.0.0.1:8000")
 # The ledger's name in its C2SP checkpoints (origin line and signing key name): host name + /claim-ledger.

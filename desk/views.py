@@ -35,7 +35,14 @@ from desk.highlight import claim_in_context, report_paragraphs, search_terms
 from desk.ledger_words import in_words
 from desk.templatetags.desk_tags import STATUS_SYMBOLS, attribution_line
 from events.models import Event
-from events.selectors import competing_accounts, event_accounts, event_list, links_touching, verdict_links
+from events.selectors import (
+    competing_accounts,
+    event_accounts,
+    event_figures,
+    event_list,
+    links_touching,
+    verdict_links,
+)
 from evidence.services import evidence_add
 from ledger import selectors as ledger_selectors
 from ledger.guard import recorded
@@ -333,7 +340,7 @@ def event_detail(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     links = links_touching(event.claims.values("pk")).select_related("reviewer").order_by("pk")
     return _render(request, "desk/event_detail.html", {"event": event, "sides": event_accounts(event),
-                                                       "links": links})
+                                                       "links": links, "figures": event_figures(event)})
 
 
 @desk_page()

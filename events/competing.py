@@ -32,9 +32,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from events import lexicon
+from events import fitted, lexicon, quantities
 
 CONTRADICTS, CORROBORATES, RELATED = "contradicts", "corroborates", "related"
+CURRENT, EMBEDDING, COMBINED = "current", "embedding", "combined"
+RANKINGS = (CURRENT, EMBEDDING, COMBINED)
+MIN_SEMANTIC = 0.3  # below this cosine, and sharing nothing else, two claims are not about the same thing
+SAME_REPORT_PER_PAGE = 1  # of every PAGE places, while other reports offer a likely match
+PAGE = 5
 WEIGHTS = {"lexical": 0.30, "aspects": 0.10, "names": 0.10, "contrast": 0.20, "event": 0.25, "figures": 0.05}
 IDEA_WEIGHT = 0.5
 SETTING_WEIGHT = 0.7  # names shared only through the reports' ledes count for less than names in both claims
@@ -45,6 +50,7 @@ STATE_KINDS = {"government", "military"}
 NON_STATE_KINDS = {"armed_group", "witness", "resident", "medical", "ngo"}
 STATE, NON_STATE = "state", "non-state"
 SAME_DAY = 1.0  # days within which reports of one place are equally likely about one event
+WEEKS_SCALE = 14.0  # days over which follow-up reports of one event thin out
 PLACE_SHARE = 0.5  # a report elsewhere, published the same day, is at most this likely to be the same event
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -183,12 +189,18 @@ class Account:
     lede: str = ""  # the start of its report, which names the event that the report's claims are about
     profile: Profile = field(default=None, compare=False, repr=False)
     setting: frozenset[str] = field(default=None, compare=False, repr=False)
+    vector: object = field(default=None, compare=False, repr=False)  # unit-length sentence embedding, or None
 
     def __post_init__(self):
         if self.profile is None:
             object.__setattr__(self, "profile", profile(self.text, self.speakers))
         if self.setting is None:
             object.__setattr__(self, "setting", self.profile.names | _lede_names(self.lede))
+
+    @functools.cached_property
+    def quantities(self) -> list[quantities.Quantity]:
+        """The figures the statement gives."""
+        return quantities.quantities(self.text)
 
     @property
     def against(self) -> bool:
@@ -214,6 +226,7 @@ class Suggestion:
     score: float
     relation: str
     reasons: tuple[str, ...]
+    same_report: bool = False
 
 
 def query_words(subject: Account, limit: int = 40) -> list[str]:
@@ -277,6 +290,16 @@ def _same_event(a: Account, b: Account, place: float) -> tuple[float, str]:
     return 0.3 * (PLACE_SHARE + (1 - PLACE_SHARE) * place), ""
 
 
+def _weeks_apart(a: Account, b: Account) -> float:
+    """Nearness in time on the scale of weeks: follow-up reports of one event come days or weeks later."""
+    if a.document_id == b.document_id:
+        return 1.0
+    if a.published_at and b.published_at:
+        days = abs((a.published_at - b.published_at).total_seconds()) / 86400
+        return math.exp(-max(0.0, days - SAME_DAY) / WEEKS_SCALE)
+    return 0.3
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """How much of the smaller set the other shares."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
@@ -294,33 +317,86 @@ def _figures(a: Profile, b: Profile) -> float:
     return 0.6 if _both_count_casualties(a, b) else 0.0
 
 
-def _score(subject: Account, other: Account, weights: dict[str, float]) -> Suggestion | None:
-    """Score one candidate against the claim, or None when they share nothing."""
+@dataclass(frozen=True)
+class Reading:
+    """Everything ranking measures of one candidate against the claim, before it is weighed."""
+
+    signals: dict[str, float]
+    lexical: float
+    denial: bool
+    opposed: bool
+    where: str
+
+
+def _read(subject: Account, other: Account, weights: dict[str, float]) -> Reading | None:
+    """Measure one candidate against the claim, or None when they share nothing."""
     lexical = _cosine(subject.profile.terms, other.profile.terms, weights)
     names = _cosine(subject.profile.names, other.profile.names, weights, prefix="#")
     place = _share(subject.setting, other.setting, weights, prefix="#")
     if subject.document_id != other.document_id:  # one report's claims share its lede, which says nothing
         names = max(names, SETTING_WEIGHT * place)
     event, where = _same_event(subject, other, place)
-    if lexical < MIN_OVERLAP and not names and event <= PLACE_SHARE:
+    semantic = _semantic(subject, other)
+    if lexical < MIN_OVERLAP and not names and event <= PLACE_SHARE and semantic < MIN_SEMANTIC:
         return None
     aspects = _overlap(subject.profile.aspects, other.profile.aspects)
     about = lexical >= CONTRAST_OVERLAP or aspects >= 0.5 or _both_count_casualties(subject.profile, other.profile)
     denial = subject.against != other.against and about and not _same_side(subject, other)
     opposed = _opposed(subject, other)
     contrast = 1.0 if denial else 0.6 * (opposed and about)
+    agree, disagree = quantities.compare(subject.quantities, other.quantities)
     signals = {"lexical": min(1.0, 2 * lexical), "aspects": aspects, "names": names,
                "contrast": contrast * event,  # accounts of another event do not contradict this one
                "event": event,
-               "figures": _figures(subject.profile, other.profile)}
-    score = round(min(1.0, sum(WEIGHTS[k] * v for k, v in signals.items())), 3)
-    if denial:
-        relation = CONTRADICTS
-    elif lexical >= CORROBORATION_OVERLAP and not opposed:
-        relation = CORROBORATES
+               "figures": _figures(subject.profile, other.profile),
+               "weeks": _weeks_apart(subject, other),
+               "semantic": semantic, "same_report": float(subject.document_id == other.document_id),
+               "figures_agree": float(agree > 0), "figures_disagree": float(disagree > 0),
+               "against": float(subject.against != other.against), "opposed": float(opposed),
+               "same_side": float(_same_side(subject, other))}
+    return Reading(signals, lexical, denial, opposed, where)
+
+
+def _semantic(subject: Account, other: Account) -> float:
+    """The cosine of the two claims' sentence embeddings (0 when either has none)."""
+    if subject.vector is None or other.vector is None:
+        return 0.0
+    return max(0.0, float(subject.vector @ other.vector))
+
+
+def _current_relation(reading: Reading) -> str:
+    """Today's rule: a denial is a contradiction, much overlap from unopposed sides a corroboration."""
+    if reading.denial:
+        return CONTRADICTS
+    if reading.lexical >= CORROBORATION_OVERLAP and not reading.opposed:
+        return CORROBORATES
+    return RELATED
+
+
+def _fitted_relation(reading: Reading, match: float) -> str:
+    """The relation the fitted model gives: contradicts or corroborates, related when barely a match."""
+    if match < fitted.RELATED_BELOW:
+        return RELATED
+    return CONTRADICTS if fitted.contradiction(reading.signals) >= 0.5 else CORROBORATES
+
+
+def _score(subject: Account, other: Account, weights: dict[str, float], ranking: str = CURRENT) -> Suggestion | None:
+    """Score one candidate against the claim with the named ranking, or None when they share nothing."""
+    reading = _read(subject, other, weights)
+    if reading is None:
+        return None
+    if ranking == COMBINED:
+        score = fitted.match(reading.signals)
+        relation = _fitted_relation(reading, score)
+    elif ranking == EMBEDDING:
+        score, relation = reading.signals["semantic"], _current_relation(reading)
     else:
-        relation = RELATED
-    return Suggestion(other.id, score, relation, _reasons(subject, other, denial, opposed, where, weights))
+        score = sum(WEIGHTS[k] * reading.signals[k] for k in WEIGHTS)
+        relation = _current_relation(reading)
+    reasons = _reasons(subject, other, reading.denial, reading.opposed, reading.where, weights)
+    if reading.signals["semantic"]:
+        reasons += (f"meaning {reading.signals['semantic']:.2f}",)
+    return Suggestion(other.id, round(min(1.0, score), 3), relation, reasons, bool(reading.signals["same_report"]))
 
 
 def _reasons(subject: Account, other: Account, denial: bool, opposed: bool, where: str, weights) -> tuple[str, ...]:
@@ -344,6 +420,12 @@ def _reasons(subject: Account, other: Account, denial: bool, opposed: bool, wher
     return tuple(reasons)
 
 
+def relation_of(a: Account, b: Account) -> str:
+    """The relation the combined ranking suggests between two accounts of one event (for suggested events)."""
+    reading = _read(a, b, _weights(_idf([a, b])))
+    return RELATED if reading is None else _fitted_relation(reading, 1.0)
+
+
 def is_own(subject: Account, other: Account) -> bool:
     """True when the other claim shares a source with the claim (the outlet counts for its own voice)."""
     return other.id == subject.id or bool(subject.source_ids & other.source_ids)
@@ -364,10 +446,39 @@ def closest(subject: Account, near: list[tuple[int, str, str]], keep: int) -> li
     return [pk for score, pk in sorted(scored, key=lambda item: (-item[0], item[1])) if score > 0][:keep]
 
 
-def rank(subject: Account, candidates: list[Account], limit: int = 5) -> list[Suggestion]:
-    """Return the best competing accounts from other sources, best first."""
+def readings(subject: Account, candidates: list[Account]) -> list[tuple[Account, Reading]]:
+    """Every candidate from another source with what ranking measures of it (for fitting the weights)."""
     others = [c for c in candidates if not is_own(subject, c)]
     weights = _weights(_idf([subject, *others]))
-    scored = [s for s in (_score(subject, other, weights) for other in others) if s is not None]
+    return [(other, reading) for other in others if (reading := _read(subject, other, weights)) is not None]
+
+
+def rank(subject: Account, candidates: list[Account], limit: int = 5, ranking: str = CURRENT) -> list[Suggestion]:
+    """Return the best competing accounts from other sources, best first, composed as `compose` says."""
+    others = [c for c in candidates if not is_own(subject, c)]
+    weights = _weights(_idf([subject, *others]))
+    scored = [s for s in (_score(subject, other, weights, ranking) for other in others) if s is not None]
     scored.sort(key=lambda s: (-s.score, s.claim_id))
-    return scored[:limit]
+    return (compose(scored) if ranking == COMBINED else scored)[:limit]
+
+
+def compose(ranked: list[Suggestion]) -> list[Suggestion]:
+    """Give other reports their due place: the claim's own report takes at most one place in five.
+
+    Statements of the same report are still offered (a denial and the accusation it answers are often in
+    one report) but wait while other reports have likely matches (score at least fitted.OTHER_REPORT_FLOOR);
+    when other reports have none, the report's own statements fill the list in their order.
+    """
+    same = [s for s in ranked if s.same_report]
+    likely = [s for s in ranked if not s.same_report and s.score >= fitted.OTHER_REPORT_FLOOR]
+    weak = [s for s in ranked if not s.same_report and s.score < fitted.OTHER_REPORT_FLOOR]
+    composed, quota = [], 0
+    while likely:
+        if len(composed) % PAGE == 0:
+            quota = SAME_REPORT_PER_PAGE
+        if same and quota and same[0].score > likely[0].score:
+            composed.append(same.pop(0))
+            quota -= 1
+        else:
+            composed.append(likely.pop(0))
+    return composed + sorted(same + weak, key=lambda s: (-s.score, s.claim_id))

@@ -63,3 +63,40 @@ class EventClaim(LedgeredModel):
 
     def __str__(self):
         return f"event {self.event_id} ∋ claim {self.claim_id}"
+
+
+class ClaimEmbedding(models.Model):
+    """A claim's sentence embedding: derived from its text by `events.embedding`, recomputed at will.
+
+    Not a ledgered row: it records no one's judgement, only what the model reads in the claim's text, and
+    `manage.py embed_claims` rebuilds it. The text it was computed from is kept, so a corrected claim is
+    embedded again.
+    """
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="embedding")
+    model = models.CharField(max_length=60)
+    text_sha256 = models.CharField(max_length=64)
+    vector = models.BinaryField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"embedding of claim {self.claim_id} ({self.model})"
+
+
+class ClaimFigure(models.Model):
+    """One figure a claim gives ("over 50 killed"), read by `events.quantities`; derived like the embedding."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="figures")
+    unit = models.CharField(max_length=20)
+    low = models.FloatField()
+    high = models.FloatField(null=True, blank=True)  # null: open above ("at least fifty")
+    approximate = models.BooleanField(default=False)
+    text = models.CharField(max_length=120)
+    hedge = models.CharField(max_length=20, blank=True, default="")
+
+    class Meta:
+        ordering = ["claim_id", "id"]
+        indexes = [models.Index(fields=["unit", "claim"])]
+
+    def __str__(self):
+        return f"claim {self.claim_id}: {self.text} ({self.unit})"

@@ -108,15 +108,44 @@ class SideSerializer(serializers.Serializer):
         return AccountClaimSerializer([{"claim": c, "stance": s} for c, s in side.claims], many=True).data
 
 
+class FigureRowSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    line = serializers.CharField(help_text='"killed: over 50 (rebels) · 0 (the ministry)"')
+    disputed = serializers.BooleanField(help_text="True when the sources give different figures.")
+
+
 class EventDetailSerializer(serializers.ModelSerializer):
-    """An event with each side's account, given in the context as `accounts` (events.selectors.event_accounts)."""
+    """An event with each side's account and its figures, given in the context as `accounts` and `figures`
+
+    (events.selectors.event_accounts and event_figures).
+    """
 
     accounts = serializers.SerializerMethodField(help_text="Each source's account, grouped by source.")
+    figures = serializers.SerializerMethodField(help_text="The figures the event's claims give, by unit and source.")
 
     class Meta:
         model = Event
-        fields = ["id", "title", "description", "created_at", "accounts"]
+        fields = ["id", "title", "description", "created_at", "accounts", "figures"]
 
     @extend_schema_field(SideSerializer(many=True))
     def get_accounts(self, event) -> list[dict]:
         return SideSerializer(self.context["accounts"], many=True).data
+
+    @extend_schema_field(FigureRowSerializer(many=True))
+    def get_figures(self, event) -> list[dict]:
+        return FigureRowSerializer(self.context["figures"], many=True).data
+
+
+class EventSuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="The first report's title; the editor may give another.")
+    claims = serializers.ListField(child=serializers.IntegerField(), source="claim_ids")
+    reports = serializers.IntegerField()
+    sources = serializers.IntegerField()
+    contradictions = serializers.IntegerField()
+    summary = serializers.CharField(help_text='"3 reports, 5 sources, 2 contradictions"')
+
+
+class EventSuggestionConfirmSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=300)
+    claims = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), many=True, allow_empty=False)
+    summary = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

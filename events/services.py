@@ -2,15 +2,19 @@
 
 Every function runs in one transaction (@recorded) and appends its ledger entry in it.
 """
+from django.db import transaction
+
 from claims.models import Claim
 from config.errors import Conflict, DomainError
-from events.models import ClaimLink, Event, EventClaim, LinkRelation
+from events import embedding, quantities
+from events.models import ClaimEmbedding, ClaimFigure, ClaimLink, Event, EventClaim, LinkRelation
 from events.selectors import connected_claims
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
 from ledger.services import ledger_append
 from people.roles import EDITOR, has_role
+from sources.services import text_sha256
 
 UNKNOWN_RELATION = "Unknown relation {relation!r}; use one of: {choices}."
 SELF_LINK = "A claim cannot be linked to itself: pick a claim from another source."
@@ -117,4 +121,35 @@ def event_from_links(*, claim: Claim, actor: str, title: str = "", description: 
         return event_create(title=title or _shortened(claim.document.title), description=description, claims=claims,
                             actor=actor)
     event_add_claims(event=event, claims=claims, actor=actor)
+    return event
+
+
+def claims_read(*, claims: list[Claim]) -> int:
+    """Store what ranking reads in each claim: its sentence embedding (when the model is installed) and figures.
+
+    Derived rows, not recorded in the ledger (they hold no one's judgement and are rebuilt from the claims'
+    text); one transaction per batch. Returns how many claims were embedded.
+    """
+    vectors = embedding.encode([c.text for c in claims]) if claims and embedding.available() else None
+    with transaction.atomic():
+        ClaimFigure.objects.filter(claim__in=claims).delete()
+        ClaimFigure.objects.bulk_create([
+            ClaimFigure(claim=claim, unit=q.unit, low=q.low, high=q.high, approximate=q.approximate,
+                        text=q.text[:120], hedge=q.hedge[:20])
+            for claim in claims for q in quantities.quantities(claim.text)])
+        if vectors is None:
+            return 0
+        ClaimEmbedding.objects.filter(claim__in=claims).delete()
+        ClaimEmbedding.objects.bulk_create([
+            ClaimEmbedding(claim=claim, model=embedding.MODEL_NAME, text_sha256=text_sha256(claim.text),
+                           vector=embedding.to_bytes(vector)) for claim, vector in zip(claims, vectors, strict=True)])
+    return len(claims)
+
+
+@recorded
+def event_confirm_suggestion(*, title: str, claims: list[Claim], actor: str, summary: str = "") -> Event:
+    """An editor's confirmation of a suggested event: the event with its claims, and one entry saying so."""
+    event = event_create(title=title, claims=claims, actor=actor)
+    ledger_append(actor=actor, action=Action.EVENT_SUGGESTION_CONFIRMED, object_type="event", object_id=event.pk,
+                  payload={"claims": sorted(c.pk for c in claims), "summary": summary})
     return event

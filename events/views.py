@@ -3,12 +3,21 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from config import params
 from config.api import error_responses
 from events.filters import ClaimLinkFilter, EventFilter
 from events.models import ClaimLink, Event, LinkRelation
-from events.selectors import claims_with_sources, competing_accounts, event_accounts, event_list, link_list
+from events.selectors import (
+    claims_with_sources,
+    competing_list,
+    event_accounts,
+    event_figures,
+    event_list,
+    event_suggestions,
+    link_list,
+)
 from events.serializers import (
     ClaimLinkCreateSerializer,
     ClaimLinkSerializer,
@@ -18,10 +27,21 @@ from events.serializers import (
     EventCreateSerializer,
     EventDetailSerializer,
     EventSerializer,
+    EventSuggestionConfirmSerializer,
+    EventSuggestionSerializer,
 )
-from events.services import claim_link_confirm, claim_link_remove, event_add_claims, event_create, event_from_links
+from events.services import (
+    claim_link_confirm,
+    claim_link_remove,
+    event_add_claims,
+    event_confirm_suggestion,
+    event_create,
+    event_from_links,
+)
 from ledger.services import actor_for
 from people.permissions import CanMark, RoleAccess
+
+RANKING_HEADER = "X-Competing-Ranking"  # "combined" (meaning and signals), or "current" (words only, no model)
 
 
 @extend_schema(summary="Competing accounts of a claim", responses={200: CompetingAccountSerializer(many=True),
@@ -42,9 +62,10 @@ class CompetingAccountsView(RoleAccess, generics.GenericAPIView):
         claim = self.get_object()
         query = CompetingQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        accounts = competing_accounts(claim, limit=query.validated_data["limit"],
-                                      relation=query.validated_data.get("relation"))
-        return Response(CompetingAccountSerializer(accounts, many=True).data)
+        found = competing_list(claim, limit=query.validated_data["limit"],
+                               relation=query.validated_data.get("relation"))
+        return Response(CompetingAccountSerializer(found.accounts, many=True).data,
+                        headers={RANKING_HEADER: found.ranking})
 
 
 @extend_schema(summary="Confirmed links between claims", request=ClaimLinkCreateSerializer,
@@ -109,7 +130,8 @@ class EventListView(RoleAccess, generics.ListAPIView):
 
 
 def _event_body(event: Event) -> dict:
-    return EventDetailSerializer(event, context={"accounts": event_accounts(event)}).data
+    return EventDetailSerializer(event, context={"accounts": event_accounts(event),
+                                                 "figures": event_figures(event)}).data
 
 
 @extend_schema(summary="One event: each side's account", responses={200: EventDetailSerializer,
@@ -136,3 +158,21 @@ class EventClaimsView(RoleAccess, generics.GenericAPIView):
         incoming.is_valid(raise_exception=True)
         event_add_claims(event=event, claims=incoming.validated_data["claims"], actor=actor_for(request.user))
         return Response(_event_body(event))
+
+
+@extend_schema(summary="Suggested events", request=EventSuggestionConfirmSerializer,
+               responses={200: EventSuggestionSerializer(many=True), 201: EventDetailSerializer,
+                          **error_responses(400)})
+class EventSuggestionsView(RoleAccess, APIView):
+    """Claims of recent reports that match strongly, offered as events; an editor confirms one with POST."""
+
+    def get(self, request):
+        return Response(EventSuggestionSerializer(event_suggestions(), many=True).data)
+
+    def post(self, request):
+        incoming = EventSuggestionConfirmSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        event = event_confirm_suggestion(title=data["title"], claims=data["claims"], summary=data["summary"],
+                                         actor=actor_for(request.user))
+        return Response(_event_body(event), status=status.HTTP_201_CREATED)

@@ -41,6 +41,8 @@ class Action(StrEnum):
     PUBLICATION_CREATED = "publication.created"
     PUBLICATION_UNPUBLISHED = "publication.unpublished"
     PUBLICATION_REPUBLISHED = "publication.republished"
+
+    EVENT_SUGGESTION_CONFIRMED = "event.suggestion_confirmed"
     USER_CREATED = "user.created"
     BATCH_QUEUED = "batch.queued"
     USER_CHANGED = "user.changed"

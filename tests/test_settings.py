@@ -2,7 +2,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_file_text, env_int, env_list
+from config.env import env_bool, env_choice, env_file_text, env_int, env_list
 
 
 def test_env_bool_accepts_usual_spellings(monkeypatch):
@@ -57,3 +57,14 @@ def test_env_file_text_expands_the_home_directory(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("KEY_FILE", "~/secret")
     assert env_file_text("KEY_FILE") == "s3cret"
+
+
+def test_env_choice_refuses_a_word_outside_its_choices(monkeypatch):
+    monkeypatch.setenv("COMPETING_RANKING", "magic")
+    with pytest.raises(ImproperlyConfigured, match="combined, current"):
+        env_choice("COMPETING_RANKING", "combined", ["combined", "current"])
+
+
+def test_env_choice_reads_a_listed_word_in_any_case(monkeypatch):
+    monkeypatch.setenv("COMPETING_RANKING", " Current ")
+    assert env_choice("COMPETING_RANKING", "combined", ["combined", "current"]) == "current"

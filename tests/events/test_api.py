@@ -53,9 +53,10 @@ def test_competing_unknown_relation_filter_is_refused(api, viewer, seed_document
 def test_competing_query_count_is_fixed_whatever_the_limit(api, viewer, reports, claim_by,
                                                            django_assert_max_num_queries):
     client, pk = api(viewer), claim_by(DENIAL).pk
-    # role, claim + attributions, links, term counts, text match, published near, candidates + attributions
+    # role, claim + attributions, its embedding, links, term counts, text match, published near, their
+    # embeddings, candidates + attributions, theirs
     for limit in (1, 50):
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(12):
             assert client.get(f"/api/claims/{pk}/competing/?limit={limit}").status_code == 200
 
 
@@ -183,7 +184,7 @@ def test_event_detail_query_count_is_fixed(api, viewer, reports, claim_by, djang
     from claims.models import Claim
 
     event = event_create(title="All", claims=list(Claim.objects.all()), actor="command:tests")
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(8):  # the sides' five, and claims, attributions, figures for the figures
         assert api(viewer).get(f"/api/events/{event.pk}/").status_code == 200
 
 

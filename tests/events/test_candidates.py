@@ -6,7 +6,7 @@ import pytest
 from claims.services import claim_correct
 from claims.terms import claim_ids_matching_any, rarest_terms
 from events import competing
-from events.selectors import account_of, claims_with_sources, published_near
+from events.selectors import NEAR_DAYS, account_of, claims_with_sources, published_near
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_document_once")]  # the seed, ingested once
@@ -39,7 +39,7 @@ def test_claims_published_near_are_found_without_shared_words(db):
     moment = datetime(2019, 9, 17, 12, tzinfo=UTC)
     subject = AttributionFactory(claim=ClaimFactory(document=DocumentFactory(published_at=moment))).claim
     near = ClaimFactory(document=DocumentFactory(published_at=moment + timedelta(days=1)))
-    far = ClaimFactory(document=DocumentFactory(published_at=moment + timedelta(days=30)))
+    far = ClaimFactory(document=DocumentFactory(published_at=moment + timedelta(days=NEAR_DAYS + 1)))
     found = [pk for pk, _, _ in published_near(subject, [])]
     assert near.pk in found and far.pk not in found
 
