@@ -81,3 +81,10 @@ class AttributionFactory(LedgeredFactory):
     name_as_written = factory.LazyAttribute(lambda a: a.source.name)
     cue = "said"
     stance = "assert"
+
+
+def findings_beyond_the_cast() -> list[dict]:
+    """Reconcile's findings but for accounts: UserFactory makes the cast directly, not through recorded commands."""
+    from ledger.reconcile import reconcile
+
+    return [finding for finding in reconcile()["findings"] if finding["object_type"] not in ("user", "token")]
