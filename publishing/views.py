@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.response import Response
 
@@ -140,32 +140,32 @@ class PublishedVerdictsFeed(Feed):
 public_feed = require_safe(public_cache(PublishedVerdictsFeed()))
 
 
-class ClaimPublishView(RoleAccess, generics.GenericAPIView):
+class _PublicationChange(RoleAccess, generics.GenericAPIView):
+    """One POST that changes a claim's publication through `service`, with `form`'s fields (editors and admins)."""
+
+    serializer_class = PublicationSerializer
+    form = PublishSerializer
+    service = staticmethod(claim_publish)
+
+    def post(self, request, pk):
+        claim = get_object_or_404(Claim, pk=pk)
+        incoming = self.form(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        publication = self.service(claim=claim, user=request.user, actor=actor_for(request.user),
+                                   **incoming.validated_data)
+        return Response(PublicationSerializer(publication).data)
+
+
+@extend_schema_view(post=extend_schema(request=PublishSerializer, responses={
+    200: PublicationSerializer, **error_responses(400, 404, 409)}))
+class ClaimPublishView(_PublicationChange):
     """POST {"note"}: publish the claim's verdict on its public page (editors and admins)."""
 
-    serializer_class = PublicationSerializer
 
-    @extend_schema(request=PublishSerializer, responses={200: PublicationSerializer, **error_responses(400, 404, 409)})
-    def post(self, request, pk):
-        claim = get_object_or_404(Claim, pk=pk)
-        form = PublishSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        publication = claim_publish(claim=claim, user=request.user, actor=actor_for(request.user),
-                                    **form.validated_data)
-        return Response(PublicationSerializer(publication).data)
-
-
-class ClaimUnpublishView(RoleAccess, generics.GenericAPIView):
+@extend_schema_view(post=extend_schema(request=UnpublishSerializer, responses={
+    200: PublicationSerializer, **error_responses(400, 404, 409)}))
+class ClaimUnpublishView(_PublicationChange):
     """POST {"reason"}: take the claim's public page down; the corrections log keeps the reason (editors)."""
 
-    serializer_class = PublicationSerializer
-
-    @extend_schema(request=UnpublishSerializer, responses={200: PublicationSerializer,
-                                                           **error_responses(400, 404, 409)})
-    def post(self, request, pk):
-        claim = get_object_or_404(Claim, pk=pk)
-        form = UnpublishSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        publication = claim_unpublish(claim=claim, user=request.user, actor=actor_for(request.user),
-                                      **form.validated_data)
-        return Response(PublicationSerializer(publication).data)
+    form = UnpublishSerializer
+    service = staticmethod(claim_unpublish)

@@ -192,3 +192,9 @@ def _fresh_cache():
 
     for alias in caches:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _evidence_in_tmp(settings, tmp_path):
+    """Evidence files a test stores go to its own folder, never to the developer's evidence store."""
+    settings.MEDIA_ROOT = str(tmp_path / "evidence")

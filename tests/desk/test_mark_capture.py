@@ -1,16 +1,10 @@
 """A reviewer attaches a capture to a mark from the claim page; it is stored once and cited in the ledger."""
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from evidence.models import EvidenceItem
 from ledger.models import LedgerEntry
 from tests.api.conftest import claim, unchanged, witness  # noqa: F401 (fixtures shared with the API tests)
 from tests.evidence.conftest import ELF, PNG
-
-
-@pytest.fixture(autouse=True)
-def _evidence_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "evidence")
 
 
 def _mark(client, target, speaker, content: bytes, name: str):

@@ -1,5 +1,4 @@
 """Evidence tests store their files in a temporary folder, never in the developer's own evidence store."""
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.api.conftest import claim, unchanged, witness  # noqa: F401 (fixtures shared with the API tests)
@@ -10,10 +9,6 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00\x3e\x00" + b"\x00" *
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 HTML = b"<!DOCTYPE html><html><head><title>Statement</title></head><body><script>alert(1)</script></body></html>"
 
-
-@pytest.fixture(autouse=True)
-def _evidence_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "evidence")
 
 
 def upload(content: bytes, name: str = "capture.png") -> SimpleUploadedFile:

@@ -11,11 +11,6 @@ from tests.evidence.conftest import PDF, PNG
 from tests.factories import AttributionFactory, ClaimFactory, DocumentFactory, SourceFactory
 
 
-@pytest.fixture(autouse=True)
-def _evidence_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "evidence")
-
-
 @pytest.fixture
 def anonymous():
     return Client()
