@@ -21,6 +21,7 @@ from config.errors import DomainError
 from ledger import merkle
 from ledger.canonical import GENESIS_HASH, canonical_json
 from ledger.checkpoints import checkpoint_sign, copy_out, warn_unsigned_once
+from ledger.copying import copy_rows, copying
 from ledger.guard import current_service, note_entry
 from ledger.keys import SigningKey, signing_key
 from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead, format_time
@@ -165,8 +166,6 @@ class _Seal:
         self.seq = None
 
 
-# From this many entries on, PostgreSQL's COPY beats a bulk INSERT (a mark or an edit writes one or two).
-COPY_FROM = 50
 COPIED_FIELDS = ("seq", "recorded_at", "actor", "action", "object_type", "object_id", "payload", "reason",
                  "prev_hash", "hash")
 
@@ -174,16 +173,14 @@ COPIED_FIELDS = ("seq", "recorded_at", "actor", "action", "object_type", "object
 def _insert(entries: list[LedgerEntry], payloads: list[str]) -> None:
     """Insert new entries in one statement: COPY for a report's many entries on PostgreSQL, else a bulk insert.
 
-    COPY fires the row triggers, so the head still moves only by entries that extend it (migration 0004).
+    The statement trigger then moves the head once, if the entries extend it (migrations 0004 and 0005).
     """
-    if connection.vendor != "postgresql" or len(entries) < COPY_FROM:
+    if not copying(len(entries)):
         LedgerEntry.objects.bulk_create(entries)
         return
-    columns = ", ".join(connection.ops.quote_name(name) for name in COPIED_FIELDS)
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY ledger_entry ({columns}) FROM STDIN") as copy:
-        for entry, payload in zip(entries, payloads, strict=True):
-            copy.write_row([entry.seq, entry.recorded_at, entry.actor, entry.action, entry.object_type,
-                            entry.object_id, payload, entry.reason, entry.prev_hash, entry.hash])
+    copy_rows("ledger_entry", COPIED_FIELDS, (
+        [entry.seq, entry.recorded_at, entry.actor, entry.action, entry.object_type, entry.object_id, payload,
+         entry.reason, entry.prev_hash, entry.hash] for entry, payload in zip(entries, payloads, strict=True)))
 
 
 def _hashed_around_the_head(actor: str, change: Change) -> tuple[bytes, bytes]:
@@ -197,6 +194,18 @@ def _hashed_around_the_head(actor: str, change: Change) -> tuple[bytes, bytes]:
     return fixed[:-1] + b',"prev_hash":"', b'","reason":' + canonical_json(change.reason or "") + b',"seq":'
 
 
+def _chain(entries: list[LedgerEntry], parts: list[tuple[bytes, bytes]], head: LedgerHead) -> tuple[int, str]:
+    """Give the entries their seq, time, prev_hash and hash after the locked head; return the new head."""
+    seq, prev_hash, now = head.seq, head.hash, timezone.now()
+    time_part = b',"time":"' + format_time(now).encode() + b'"}'
+    for entry, (before, after) in zip(entries, parts, strict=True):
+        seq += 1
+        entry.seq, entry.recorded_at, entry.prev_hash = seq, now, prev_hash
+        prev_hash = entry.hash = hashlib.sha256(before + prev_hash.encode() + after + str(seq).encode()
+                                                + time_part).hexdigest()
+    return seq, prev_hash
+
+
 def ledger_append_many(*, actor: str, changes: Iterable[Change | Mapping]) -> list[LedgerEntry]:
     """Record several changes in one locked step; call it last in the changes' own transaction."""
     if not connection.in_atomic_block:
@@ -208,23 +217,15 @@ def ledger_append_many(*, actor: str, changes: Iterable[Change | Mapping]) -> li
     seal = service.seal if service is not None and isinstance(service.seal, _Seal) else None
     key = seal.key if seal is not None else usable_key()
     parts = [_hashed_around_the_head(actor, change) for change in changes]
-    copying = connection.vendor == "postgresql" and len(changes) >= COPY_FROM
-    payloads = [json.dumps(change.payload) for change in changes] if copying else []
+    payloads = [json.dumps(change.payload) for change in changes] if copying(len(changes)) else []
+    entries = [LedgerEntry(actor=actor, action=str(change.action), object_type=change.object_type,
+                           object_id=str(change.object_id), payload=change.payload, reason=change.reason or "")
+               for change in changes]
     head = _lock_head()
     _check_signed(head, key, own_seq=seal.seq if seal is not None else None)
-    seq, prev_hash, now = head.seq, head.hash, timezone.now()
-    time_part = b',"time":"' + format_time(now).encode() + b'"}'
-    entries = []
-    for change, (before, after) in zip(changes, parts, strict=True):
-        seq += 1
-        digest = hashlib.sha256(before + prev_hash.encode() + after + str(seq).encode() + time_part).hexdigest()
-        entries.append(LedgerEntry(seq=seq, recorded_at=now, actor=actor, action=str(change.action),
-                                   object_type=change.object_type, object_id=str(change.object_id),
-                                   payload=change.payload, reason=change.reason or "", prev_hash=prev_hash,
-                                   hash=digest))
-        prev_hash = digest
+    seq, prev_hash = _chain(entries, parts, head)
     _insert(entries, payloads)
-    if connection.vendor != "postgresql":  # on PostgreSQL the insert trigger moves the head (migration 0004)
+    if connection.vendor != "postgresql":  # on PostgreSQL the insert trigger moves the head (migration 0005)
         LedgerHead.objects.filter(pk=1).update(seq=seq, hash=prev_hash)
     root = merkle.tree_append(head.seq, [entry.hash for entry in entries])
     note_entry(len(entries))

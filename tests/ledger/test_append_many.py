@@ -59,7 +59,7 @@ def test_appending_outside_the_change_transaction_is_refused():
 
 def test_a_report_sized_append_chains_and_verifies_like_a_single_one():
     """From COPY_FROM entries on, PostgreSQL appends them with COPY: the chain must come out the same."""
-    from ledger.services import COPY_FROM
+    from ledger.copying import COPY_FROM
 
     with transaction.atomic():
         ledger_append_many(actor="user:ed", changes=notes(COPY_FROM * 2))
