@@ -120,9 +120,15 @@ def setup_django(tmp: Path) -> None:
     os.environ.pop("LEDGER_SIGNING_KEY_FILE", None)
     if not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    # A bulk load leaves embeddings to the queue or to embed_claims (the model runs at about 80 sentences/s);
+    # bench/competing.py measures the ranking with them.
+    os.environ.setdefault("CLAIMLEDGER_EMBED_AT_INGEST", "off")
     import django
 
     django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False  # development settings, but no SQL kept per query, as in production
 
 
 def create_database() -> str:

@@ -2,8 +2,10 @@
 row, the signed checkpoints, and that nothing stands beyond the newest checkpoint."""
 import hashlib
 import json
+import re
 from decimal import Decimal
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -15,7 +17,6 @@ from ledger.exporting import records
 from ledger.keys import SigningKey, signing_key
 from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead
 from ledger.verify import (
-    HASHED_FIELDS,
     ChainChecker,
     ChainFailure,
     check_coverage,
@@ -41,6 +42,9 @@ def _decoded_int(text: str):
     return value if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER else Decimal(text)
 
 
+# UTF-8 spells a character beyond the BMP with a lead byte 0xF0-0xF4, and no other character uses those bytes.
+_BEYOND_BMP = re.compile(rb"[\xf0-\xf4]")
+
 # Floats and integers no entry may hold decode as Decimal: the fast hash then hands them to the strict encoder.
 decode_payload = json.JSONDecoder(parse_float=Decimal, parse_int=_decoded_int, parse_constant=Decimal).decode
 
@@ -48,18 +52,20 @@ decode_payload = json.JSONDecoder(parse_float=Decimal, parse_int=_decoded_int, p
 def fast_entry_hash(fields: dict) -> str:
     """entry_hash for fields read back by database_records, in one C-level dump where that is provably the same.
 
-    A payload decoded by decode_payload has string keys, no tuples, and no float or unsafe integer (those
-    are Decimal, which json.dumps refuses). Without characters beyond the BMP (where code-point key order
-    differs from RFC 8785's UTF-16 order), sorted json.dumps output is exactly the canonical JSON; anything
-    else goes to the strict encoder, which refuses or agrees.
+    A payload decoded by decode_payload has string keys, no tuples, and no float, NaN or unsafe integer
+    (those are Decimal, which orjson refuses with a TypeError). Without characters beyond the BMP (where
+    code-point key order differs from RFC 8785's UTF-16 order), orjson's sorted compact UTF-8 output is
+    exactly the canonical JSON (tests/ledger/test_fast_verification.py compares every BMP character);
+    anything else goes to the strict encoder, which refuses or agrees. A lone surrogate is refused by
+    orjson too, and so also goes to the strict encoder.
     """
     try:
-        text = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        text = orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)
     except TypeError:
         return entry_hash(fields)
-    if not text.isascii() and max(text) > "\uffff":
+    if not text.isascii() and _BEYOND_BMP.search(text):
         return entry_hash(fields)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text).hexdigest()
 
 
 class DatabaseChainChecker(ChainChecker):
@@ -81,13 +87,13 @@ def database_records():
         yield from records(LedgerEntry.objects.all())
         return
     postgres = connection.vendor == "postgresql"
-    names = (*HASHED_FIELDS, "hash")
     with connection.chunked_cursor() as cursor:
         cursor.execute(_POSTGRES_ROWS if postgres else _SQLITE_ROWS)
         while rows := cursor.fetchmany(CHUNK):
             for seq, moment, actor, action, object_type, object_id, payload, reason, prev_hash, digest in rows:
-                yield dict(zip(names, (seq, moment if postgres else _sqlite_time(moment), actor, action, object_type,
-                                       object_id, decode_payload(payload), reason, prev_hash, digest), strict=True))
+                yield {"seq": seq, "time": moment if postgres else _sqlite_time(moment), "actor": actor,
+                       "action": action, "object_type": object_type, "object_id": object_id,
+                       "payload": decode_payload(payload), "reason": reason, "prev_hash": prev_hash, "hash": digest}
 
 
 def _key() -> SigningKey | None:

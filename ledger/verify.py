@@ -228,12 +228,14 @@ class TreeBuilder:
         self._stack: list[bytes] = []  # complete subtree roots, largest (leftmost) first
 
     def add(self, entry_hash_hex: str) -> None:
-        digest = leaf_hash(entry_hash_hex)
+        # leaf_hash and node_hash written out: this runs once per entry of a million-entry ledger.
+        digest = hashlib.sha256(b"\x00" + bytes.fromhex(entry_hash_hex)).digest()
         self.size += 1
-        merges = (self.size & -self.size).bit_length() - 1  # trailing zero bits: subtrees this leaf completes
-        for _ in range(merges):
-            digest = node_hash(self._stack.pop(), digest)
-        self._stack.append(digest)
+        size, stack = self.size, self._stack
+        while not size & 1:  # each trailing zero bit of the new size is a subtree this leaf completes
+            digest = hashlib.sha256(b"\x01" + stack.pop() + digest).digest()
+            size >>= 1
+        stack.append(digest)
 
     def root(self) -> bytes:
         if not self._stack:

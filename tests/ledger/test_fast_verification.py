@@ -30,6 +30,28 @@ def test_the_fast_hash_is_the_strict_hash(payload):
     assert fast_entry_hash(fields(payload)) == entry_hash(fields(payload))
 
 
+def test_every_character_of_the_bmp_hashes_as_the_strict_encoder_hashes_it():
+    """orjson's escapes and key order agree with RFC 8785 for every BMP character, as a key and as a value."""
+    characters = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    for start in range(0, len(characters), 512):
+        chunk = characters[start:start + 512]
+        payload = {f"k{c}": c for c in chunk} | {"all": "".join(chunk)}
+        assert fast_entry_hash(fields(payload)) == entry_hash(fields(payload)), f"from U+{ord(chunk[0]):04X}"
+
+
+@pytest.mark.parametrize("stored", ['{"value": 1.5}', '{"value": NaN}', '{"value": -Infinity}', '"\\ud800"',
+                                    '{"value": 9007199254740992}'])
+def test_what_orjson_would_write_differently_is_left_to_the_strict_encoder(stored):
+    value = decode_payload(stored)
+    try:
+        expected = entry_hash(fields(value))
+    except (TypeError, ValueError) as refused:
+        with pytest.raises(type(refused)):
+            fast_entry_hash(fields(value))
+    else:
+        assert fast_entry_hash(fields(value)) == expected
+
+
 @pytest.mark.parametrize("stored", ['{"value": 1.5}', '{"value": 1152921504606846976}', '{"value": NaN}'])
 def test_what_the_strict_encoder_refuses_is_refused_when_read_back(stored):
     with pytest.raises(TypeError):
