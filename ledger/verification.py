@@ -48,6 +48,24 @@ _BEYOND_BMP = re.compile(rb"[\xf0-\xf4]")
 # Floats and integers no entry may hold decode as Decimal: the fast hash then hands them to the strict encoder.
 decode_payload = json.JSONDecoder(parse_float=Decimal, parse_int=_decoded_int, parse_constant=Decimal).decode
 
+# Every float token holds a digit followed by ".", "e" or "E"; every integer beyond 2**53 has 16 digits or more.
+_NOT_FOR_ORJSON = re.compile(r"[0-9](?:[.eE]|[0-9]{15})")
+
+
+def read_payload(text: str):
+    """decode_payload's result, by orjson's C decoder when the text provably holds no float and no unsafe integer.
+
+    orjson would read a float as float and an integer beyond 64 bits as float; such texts (and any that merely
+    look like one, "in 2024." included) go through decode_payload, as do NaN and lone surrogates, which
+    orjson refuses to read.
+    """
+    if not _NOT_FOR_ORJSON.search(text):
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return decode_payload(text)
+
 
 def fast_entry_hash(fields: dict) -> str:
     """entry_hash for fields read back by database_records, in one C-level dump where that is provably the same.
@@ -81,7 +99,8 @@ def _sqlite_time(value: str) -> str:
 def database_records():
     """Every entry as exported, straight from the table in seq order, in chunks (PostgreSQL and SQLite).
 
-    Payloads decode with decode_payload, so the fast hash check sees what the strict encoder would refuse.
+    Payloads decode as decode_payload decodes them (read_payload), so the fast hash check sees what the strict
+    encoder would refuse.
     """
     if connection.vendor not in ("postgresql", "sqlite"):
         yield from records(LedgerEntry.objects.all())
@@ -93,7 +112,7 @@ def database_records():
             for seq, moment, actor, action, object_type, object_id, payload, reason, prev_hash, digest in rows:
                 yield {"seq": seq, "time": moment if postgres else _sqlite_time(moment), "actor": actor,
                        "action": action, "object_type": object_type, "object_id": object_id,
-                       "payload": decode_payload(payload), "reason": reason, "prev_hash": prev_hash, "hash": digest}
+                       "payload": read_payload(payload), "reason": reason, "prev_hash": prev_hash, "hash": digest}
 
 
 def _key() -> SigningKey | None:
