@@ -9,8 +9,10 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import class_prepared, pre_save
+
+from ledger.copying import copy_models, copying
 
 
 class UnrecordedWrite(RuntimeError):
@@ -91,7 +93,10 @@ class LedgeredQuerySet(models.QuerySet):
         return super().delete()
 
     def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
         note_write(self.model.__name__, "bulk_create()", len(objs))
+        if not args and not kwargs and self.db == connection.alias and copying(len(objs)):
+            return copy_models(self.model, objs)  # a report's claims and attributions, on PostgreSQL
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, *args, **kwargs):

@@ -18,8 +18,8 @@ from tests.ledger.builders import empty_ledger
 
 pytestmark = pytest.mark.django_db
 SHORT = "Police said the bridge was closed. The army denied that the bridge was closed."
-LONG = " ".join(f"Police said {n} trucks crossed the bridge. The army denied that {n} trucks crossed."
-                for n in range(1, 9))
+LONG, LONGER = (" ".join(f"Police said {n} {load} crossed the bridge. The army denied that {n} {load} crossed."
+                         for n in range(1, pairs + 1)) for load, pairs in (("trucks", 8), ("buses", 16)))
 
 
 def counts():
@@ -36,9 +36,10 @@ def ingest_queries(text: str) -> list[str]:
 def test_a_report_takes_the_ledger_head_once_whatever_its_length():
     for name, kind in [("Wire Desk", "media"), ("Police", "government"), ("army", "military")]:
         SourceFactory(name=name, kind=kind)
-    short, long = ingest_queries(SHORT), ingest_queries(LONG)
-    assert Claim.objects.count() == 2 + 16
-    assert len(short) == len(long)
+    short, long, longer = ingest_queries(SHORT), ingest_queries(LONG), ingest_queries(LONGER)
+    assert Claim.objects.count() == 2 + 16 + 32
+    # Past ledger.copying.COPY_FROM rows, PostgreSQL COPYs the claims after reserving their ids: one query more.
+    assert len(short) <= len(long) == len(longer) <= len(short) + (2 if connection.vendor == "postgresql" else 0)
     # SQLite selects the head row; PostgreSQL locks it through the owner's ledger_lock_head() (ledger migration 0004).
     locks = ('FROM "ledger_head"' in sql or "ledger_lock_head(" in sql for sql in long)
     assert sum(sql.startswith("SELECT") and lock for sql, lock in zip(long, locks, strict=True)) == 1
