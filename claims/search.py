@@ -13,10 +13,21 @@ _WORD = re.compile(r"\w+")
 
 
 class ClaimTextVector(Func):
-    """to_tsvector('english', text): the exact expression of the GIN index in migration 0002."""
+    """The claim's stored to_tsvector('english', text), the GIN-indexed column of claims migration 0007.
 
-    template = "to_tsvector('english'::regconfig, %(expressions)s)"
+    The column is not a model field (PostgreSQL alone has it, and generates it), so it is named through the
+    text column, under whatever alias the query gives the claims table: "claims_claim"."text" → …"text_search".
+    """
+
     output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("text"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        text, params = compiler.compile(self.source_expressions[0])
+        column = text.removesuffix(connection.ops.quote_name("text")) + connection.ops.quote_name("text_search")
+        return column, params
 
 
 def fts5_query(text: str) -> str:
@@ -40,8 +51,9 @@ def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     """Keep the claims whose text matches, annotated with `rank` (higher is better) for ordering."""
     if connection.vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config="english")
-        return queryset.annotate(search=ClaimTextVector(F("text"))).filter(search=query).annotate(
-            rank=SearchRank(ClaimTextVector(F("text")), query))
+        # alias(), not annotate(): the vector is matched and ranked in the database, never sent back.
+        return queryset.alias(search=ClaimTextVector()).filter(search=query).annotate(
+            rank=SearchRank(ClaimTextVector(), query))
     query = fts5_query(text)
     if not query:  # nothing searchable was typed (only punctuation or exclusions): nothing matches
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()

@@ -23,15 +23,17 @@ def _term_query(terms: list[str]) -> str:
     return " OR ".join(f'"{term}"' for term in terms)
 
 
-# PostgreSQL's statistics on the GIN index's expression: the most common lexemes and the share of claims holding
-# each (ANALYZE, run by autovacuum, keeps them). A term known to be common is not counted: a GIN index reads a
-# term's whole posting list before any LIMIT applies, so counting "army" among 100,000 claims costs milliseconds.
+# PostgreSQL's statistics on the stored tsvector column (claims migration 0007): the most common lexemes and the
+# share of claims holding each (ANALYZE, run by autovacuum, keeps them). A term known to be common is not counted:
+# a GIN index reads a term's whole posting list before any LIMIT applies, so counting "army" among 100,000 claims
+# costs milliseconds.
 _COMMON_LEXEMES = """common AS (
     SELECT e.lexeme, e.share * c.reltuples AS claims
     FROM pg_stats s
     CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
     JOIN pg_class c ON c.oid = %s::regclass
-    WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx' AND e.lexeme IS NOT NULL)"""
+    WHERE s.schemaname = current_schema() AND s.tablename = 'claims_claim' AND s.attname = 'text_search'
+      AND e.lexeme IS NOT NULL)"""
 
 
 def claim_term_counts(terms: list[str]) -> dict[str, int]:
@@ -43,7 +45,7 @@ def claim_term_counts(terms: list[str]) -> dict[str, int]:
         # COALESCE evaluates its second argument, the count, only for terms the statistics do not call common.
         one = ("COALESCE((SELECT max(claims)::int FROM common WHERE claims >= %s AND lexeme = ANY("
                "tsvector_to_array(to_tsvector('english'::regconfig, %s)))), "
-               f"(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE to_tsvector('english'::regconfig, text) "
+               f"(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE text_search "
                "@@ to_tsquery('english', %s) LIMIT %s) t))")
         sql = f"WITH {_COMMON_LEXEMES} SELECT " + ", ".join([one] * len(terms))
         params = [table, *(v for term in terms for v in (COMMON_AT, term, _term_query([term]), COMMON_AT))]
@@ -78,9 +80,9 @@ def claim_ids_matching_any(terms: list[str], *, limit: int, exclude_source_ids=(
     own = (f"SELECT claim_id FROM {Attribution._meta.db_table} "
            f"WHERE source_id IN ({', '.join(['%s'] * len(sources))})")
     if connection.vendor == "postgresql":
-        sql = (f"SELECT m.id FROM (SELECT id, text FROM {table} WHERE to_tsvector('english'::regconfig, text) "
+        sql = (f"SELECT m.id FROM (SELECT id, text_search FROM {table} WHERE text_search "
                f"@@ to_tsquery('english', %s) AND id NOT IN ({own}) ORDER BY id DESC LIMIT %s) m "
-               "ORDER BY ts_rank(to_tsvector('english'::regconfig, m.text), to_tsquery('english', %s)) DESC, "
+               "ORDER BY ts_rank(m.text_search, to_tsquery('english', %s)) DESC, "
                "m.id DESC LIMIT %s")
     else:
         sql = (f"SELECT rowid FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH %s "

@@ -10,7 +10,7 @@ when the index goes out of step).
 from django.db import migrations
 
 POSTGRES_FORWARD = [
-    # Serves ?q= on /api/claims/: the same expression as claims.search.ClaimTextVector.
+    # Served ?q= on /api/claims/ until migration 0007 stored the vector in a column of its own.
     "CREATE INDEX claim_text_search_idx ON claims_claim USING GIN (to_tsvector('english'::regconfig, text))",
 ]
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS claim_text_search_idx"]
