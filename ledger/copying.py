@@ -38,7 +38,7 @@ def copy_models(model, objs: list) -> list:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                        [meta.db_table, meta.pk.column, len(objs)])
         ids = [row[0] for row in cursor.fetchall()]
-    fields = meta.concrete_fields
+    fields = [field for field in meta.concrete_fields if not field.generated]  # the database computes those
     for obj, pk in zip(objs, ids, strict=True):
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
         obj.pk = pk
