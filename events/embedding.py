@@ -11,7 +11,7 @@ import os
 from importlib import util
 from pathlib import Path
 
-MODEL_NAME = "all-MiniLM-L6-v2/int8-onnx"
+MODEL_NAME = "all-MiniLM-L6-v2/int8-onnx/unattributed"  # of the statement alone (events.statement)
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the model was trained on at most 256 word pieces
 BATCH = 32

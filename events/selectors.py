@@ -3,13 +3,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, Func, Q, QuerySet, Value
+from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value, prefetch_related_objects
 from django.db.models.functions import Substr
 
 from claims import selectors as claims_selectors
 from claims.models import Attribution, Claim, Stance
 from claims.terms import claim_ids_matching_any
-from events import competing, embedding, quantities
+from events import competing, embedding, quantities, statement
 from events.models import ClaimEmbedding, ClaimLink, Event, LinkRelation
 from sources.models import Document
 from sources.services import text_sha256
@@ -245,14 +245,32 @@ def link_list() -> QuerySet:
     return ClaimLink.objects.select_related("reviewer").order_by("-created_at", "-id")
 
 
+_SPOKEN = Prefetch("attributions", queryset=Attribution.objects.only(
+    "claim_id", "name_as_written", "cue", "stance", "is_reporter_voice", "position").order_by("position", "pk"))
+
+
+def statement_of(claim: Claim) -> str:
+    """What the claim says without who says it (events.statement): the text its embedding is computed from."""
+    return statement.unattributed(claim.text, [(a.name_as_written, "" if a.stance == Stance.DENY else a.cue)
+                                               for a in claim.attributions.all() if not a.is_reporter_voice])
+
+
+def statements_of(claims: list[Claim]) -> list[str]:
+    """statement_of for each claim, their attributions fetched in one query."""
+    prefetch_related_objects([c for c in claims if "attributions" not in getattr(c, "_prefetched_objects_cache", {})],
+                             _SPOKEN)
+    return [statement_of(claim) for claim in claims]
+
+
 def claims_to_read(model: str, *, everything: bool = False) -> list[int]:
-    """Ids of claims with no embedding from this model, or one computed from text since corrected."""
+    """Ids of claims with no embedding from this model, or one computed from a statement since corrected."""
     if everything:
         return list(Claim.objects.order_by("pk").values_list("pk", flat=True))
     missing = list(Claim.objects.exclude(embedding__model=model).order_by("pk").values_list("pk", flat=True))
-    stale = [pk for pk, text, digest in Claim.objects.filter(embedding__model=model)
-             .values_list("pk", "text", "embedding__text_sha256").iterator(chunk_size=2000)
-             if text_sha256(text) != digest]
+    embedded = (Claim.objects.filter(embedding__model=model).only("pk", "text").annotate(
+        digest=F("embedding__text_sha256")).prefetch_related(_SPOKEN).order_by("pk"))
+    stale = [claim.pk for claim in embedded.iterator(chunk_size=2000)
+             if text_sha256(statement_of(claim)) != claim.digest]
     return sorted(missing + stale)
 
 

@@ -8,7 +8,7 @@ from claims.models import Claim
 from config.errors import Conflict, DomainError
 from events import embedding, quantities
 from events.models import ClaimEmbedding, ClaimFigure, ClaimLink, Event, EventClaim, LinkRelation
-from events.selectors import connected_claims
+from events.selectors import connected_claims, statements_of
 from ledger.actions import Action
 from ledger.guard import recorded
 from ledger.reconcile import snapshot
@@ -130,7 +130,8 @@ def claims_read(*, claims: list[Claim]) -> int:
     Derived rows, not recorded in the ledger (they hold no one's judgement and are rebuilt from the claims'
     text); one transaction per batch. Returns how many claims were embedded.
     """
-    vectors = embedding.encode([c.text for c in claims]) if claims and embedding.available() else None
+    said = statements_of(claims)
+    vectors = embedding.encode(said) if claims and embedding.available() else None
     with transaction.atomic():
         ClaimFigure.objects.filter(claim__in=claims).delete()
         ClaimFigure.objects.bulk_create([
@@ -141,8 +142,9 @@ def claims_read(*, claims: list[Claim]) -> int:
             return 0
         ClaimEmbedding.objects.filter(claim__in=claims).delete()
         ClaimEmbedding.objects.bulk_create([
-            ClaimEmbedding(claim=claim, model=embedding.MODEL_NAME, text_sha256=text_sha256(claim.text),
-                           vector=embedding.to_bytes(vector)) for claim, vector in zip(claims, vectors, strict=True)])
+            ClaimEmbedding(claim=claim, model=embedding.MODEL_NAME, text_sha256=text_sha256(text),
+                           vector=embedding.to_bytes(vector))
+            for claim, text, vector in zip(claims, said, vectors, strict=True)])
     return len(claims)
 
 
