@@ -17,6 +17,7 @@ from ledger.exporting import records
 from ledger.keys import SigningKey, signing_key
 from ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead
 from ledger.verify import (
+    HASHED_FIELDS,
     ChainChecker,
     ChainFailure,
     check_coverage,
@@ -96,14 +97,15 @@ def _sqlite_time(value: str) -> str:
     return f"{moment}Z" if "." in moment else f"{moment}.000000Z"
 
 
-def database_records():
-    """Every entry as exported, straight from the table in seq order, in chunks (PostgreSQL and SQLite).
+def database_entries():
+    """Every entry's hashed fields and its hash, straight from the table in seq order, in chunks.
 
-    Payloads decode as decode_payload decodes them (read_payload), so the fast hash check sees what the strict
-    encoder would refuse.
+    On PostgreSQL and SQLite the rows are read by one cursor, not as models; payloads decode as decode_payload
+    decodes them (read_payload), so the fast hash check sees what the strict encoder would refuse.
     """
     if connection.vendor not in ("postgresql", "sqlite"):
-        yield from records(LedgerEntry.objects.all())
+        for record in records(LedgerEntry.objects.all()):
+            yield {name: record[name] for name in HASHED_FIELDS}, record["hash"]
         return
     postgres = connection.vendor == "postgresql"
     with connection.chunked_cursor() as cursor:
@@ -112,7 +114,13 @@ def database_records():
             for seq, moment, actor, action, object_type, object_id, payload, reason, prev_hash, digest in rows:
                 yield {"seq": seq, "time": moment if postgres else _sqlite_time(moment), "actor": actor,
                        "action": action, "object_type": object_type, "object_id": object_id,
-                       "payload": read_payload(payload), "reason": reason, "prev_hash": prev_hash, "hash": digest}
+                       "payload": read_payload(payload), "reason": reason, "prev_hash": prev_hash}, digest
+
+
+def database_records():
+    """Every entry as exported (database_entries, each with its hash)."""
+    for fields, digest in database_entries():
+        yield {**fields, "hash": digest}
 
 
 def _key() -> SigningKey | None:
@@ -184,8 +192,8 @@ def _verify_chain() -> dict:
                                    roots=checkpoint_roots(exported))
     result = {"ok": True, "entries": 0, "head": checker.last_hash}
     try:
-        for record in database_records():
-            checker.feed(record)
+        for fields, digest in database_entries():
+            checker.feed_entry(fields, digest)
         checker.finish()
         _check_head(checker, head)
         key = _key()

@@ -377,9 +377,13 @@ class ChainChecker:
 
     def feed(self, record: dict) -> None:
         """Check the next entry against the one before it and against its own hash."""
-        seq = record["seq"]
+        self.feed_entry({name: record[name] for name in HASHED_FIELDS}, record["hash"])
+
+    def feed_entry(self, fields: dict, digest: str) -> None:
+        """feed, for an entry already split into its hashed fields and its hash (as the database reads it)."""
+        seq = fields["seq"]
         if self.last_seq is None:
-            self._check_first(record)
+            self._check_first(fields)
         else:
             if self._gap is not None:
                 # A gap followed by an earlier seq is two entries swapped, not one lost.
@@ -392,18 +396,18 @@ class ChainChecker:
             if seq > self.last_seq + 1:
                 self._gap = ChainFailure("missing", self.last_seq + 1,
                                          f"seq {self.last_seq + 1} is missing (seq {seq} follows {self.last_seq})")
-            elif record["prev_hash"] != self.last_hash:
+            elif fields["prev_hash"] != self.last_hash:
                 raise ChainFailure("reordered", seq, f"seq {seq}'s prev_hash is not the hash of seq {self.last_seq}")
         if self._gap is None:
-            self._check_hash(record)
-            self._check_root(record)
-        self.last_seq, self.last_hash = seq, record["hash"]
+            self._check_hash(seq, fields, digest)
+            self._check_root(digest)
+        self.last_seq, self.last_hash = seq, digest
         self.count += 1
 
-    def _check_root(self, record: dict) -> None:
+    def _check_root(self, digest: str) -> None:
         if self.first_seq != 1:
             return  # a partial export cannot rebuild the tree
-        self.tree.add(record["hash"])
+        self.tree.add(digest)
         expected = self.roots.get(self.tree.size)
         if expected is not None and self.tree.root().hex() != expected:
             raise ChainFailure("rewritten", self.tree.size,
@@ -429,13 +433,11 @@ class ChainChecker:
     # How an entry's hash is recomputed; the database checker swaps in a faster, equivalent one.
     hash_of = staticmethod(entry_hash)
 
-    def _check_hash(self, record: dict) -> None:
-        seq = record["seq"]
-        fields = {name: record[name] for name in HASHED_FIELDS}
-        if self.hash_of(fields) != record["hash"]:
+    def _check_hash(self, seq: int, fields: dict, digest: str) -> None:
+        if self.hash_of(fields) != digest:
             raise ChainFailure("edited", seq, f"seq {seq}'s hash does not match its fields")
         anchor = self.anchors.get(seq)
-        if anchor is not None and anchor[0] != record["hash"]:
+        if anchor is not None and anchor[0] != digest:
             what = "the archived head" if anchor[1] == "diverged" else "the signed checkpoint"
             raise ChainFailure(anchor[1], seq, f"seq {seq}'s hash differs from {what} at that size")
 
