@@ -86,12 +86,9 @@ def locate(text: str, claims: list) -> int | None:
 
 def measure(pairs: list[dict]) -> list[dict]:
     """For each gold pair in each direction: the candidates' signals, and which candidate is gold."""
-    from dataclasses import replace
-
     from claims.models import Claim
     from events import competing
-    from events.embedding import MODEL_NAME
-    from events.selectors import account_of, candidates_for, vectors_of
+    from events.selectors import candidates_for
 
     claims = list(Claim.objects.order_by("pk"))
     found = [(pair, locate(pair["a"]["text"], claims), locate(pair["b"]["text"], claims)) for pair in pairs]
@@ -106,9 +103,7 @@ def measure(pairs: list[dict]) -> list[dict]:
             if not subject_id or not target:
                 continue
             subject, pool, _, _ = candidates_for(Claim.objects.get(pk=subject_id), competing.COMBINED)
-            vectors = vectors_of(pool, MODEL_NAME)
-            accounts = [replace(account_of(c), vector=vectors.get(pk)) for pk, c in pool.items()]
-            rows = [(other.id, reading) for other, reading in competing.readings(subject, accounts)
+            rows = [(other.id, reading) for other, reading in competing.readings(subject, list(pool.values()))
                     if not reading.signals["same_report"]]
             queries.append({"event": pair["event"], "subject": subject_id, "target": target,
                             "relation": pair["relation"],

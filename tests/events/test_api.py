@@ -54,9 +54,10 @@ def test_competing_query_count_is_fixed_whatever_the_limit(api, viewer, reports,
                                                            django_assert_max_num_queries):
     client, pk = api(viewer), claim_by(DENIAL).pk
     # role, claim + attributions, its embedding, links, term counts, text match, published near, their
-    # embeddings, candidates + attributions, theirs
+    # embeddings; the candidates as plain values, their attributions and embeddings; the listed claims with
+    # their attributions
     for limit in (1, 50):
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             assert client.get(f"/api/claims/{pk}/competing/?limit={limit}").status_code == 200
 
 
