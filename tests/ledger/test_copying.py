@@ -2,6 +2,7 @@
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.safestring import SafeString
 
 from claims.models import Claim
 from ledger.copying import COPY_FROM
@@ -58,3 +59,20 @@ def test_many_rows_are_one_copy_on_postgresql():
         assert [sql.split(" ", 1)[0] for sql in writes] == ["SELECT", "COPY"]
     else:
         assert [sql.split(" ", 1)[0] for sql in writes] == ["INSERT"]
+
+
+def test_values_not_of_the_columns_type_are_still_stored_as_bulk_create_stores_them():
+    document = DocumentFactory()
+    claims = claims_for(document, COPY_FROM + 5)
+    for claim in claims:
+        claim.position, claim.text = str(claim.position), SafeString("safe text")  # not an int, not a plain str
+    stored = store(claims)
+    read = {claim.pk: claim for claim in Claim.objects.filter(document=document)}
+    assert sorted(read[claim.pk].position for claim in stored) == list(range(1, COPY_FROM + 6))
+    assert {read[claim.pk].text for claim in stored} == {"safe text"}
+
+
+def test_an_empty_value_is_written_as_null_where_the_column_allows_it():
+    document = DocumentFactory()
+    stored = store(claims_for(document, COPY_FROM + 5))
+    assert all(Claim.objects.get(pk=claim.pk).replaces_id is None for claim in stored)
