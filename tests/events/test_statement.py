@@ -68,3 +68,32 @@ def test_one_statement_from_two_speakers_is_embedded_alike():
     claims_read(claims=[army, witnesses])
     vectors = [embedding.from_bytes(c.embedding.vector) for c in Claim.objects.order_by("position")]
     assert float(vectors[0] @ vectors[1]) > 0.99
+
+
+@pytest.mark.django_db
+def test_a_vector_of_the_whole_sentence_from_before_is_read_again():
+    from events.models import ClaimEmbedding
+    from events.selectors import claims_to_read
+
+    report_ingest(text="Nine people were killed in the market, witnesses said.", actor="command:tests")
+    claim = Claim.objects.get()
+    ClaimEmbedding.objects.filter(claim=claim).delete()
+    ClaimEmbedding.objects.create(claim=claim, model="all-MiniLM-L6-v2/int8-onnx", text_sha256="0" * 64,
+                                  vector=b"\0" * 4 * embedding.DIMENSIONS)
+    assert claims_to_read(embedding.MODEL_NAME) == [claim.pk]
+
+
+@pytest.mark.django_db
+def test_a_vector_of_the_statement_as_it_stands_is_not_read_again():
+    from events.models import ClaimEmbedding
+    from events.selectors import claims_to_read
+    from sources.services import text_sha256
+
+    report_ingest(text="Nine people were killed in the market, witnesses said.", actor="command:tests")
+    claim = Claim.objects.get()
+    ClaimEmbedding.objects.filter(claim=claim).delete()
+    ClaimEmbedding.objects.create(claim=claim, model=embedding.MODEL_NAME, text_sha256=text_sha256(statement_of(claim)),
+                                  vector=b"\0" * 4 * embedding.DIMENSIONS)
+    assert claims_to_read(embedding.MODEL_NAME) == []
+    ClaimEmbedding.objects.filter(claim=claim).update(text_sha256=text_sha256(claim.text))  # the whole sentence's
+    assert claims_to_read(embedding.MODEL_NAME) == [claim.pk]
