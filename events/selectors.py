@@ -86,18 +86,22 @@ def _with_sources(claim: Claim) -> bool:
     return hasattr(claim, "lede") and "attributions" in getattr(claim, "_prefetched_objects_cache", {})
 
 
+def _account(pk: int, text: str, document_id: int, position: int, published_at, lede: str, said, vector=None):
+    """An Account from a claim's fields and its attributions as (source id, name, kind, reporter's voice, stance)."""
+    return competing.Account(
+        id=pk, text=text, document_id=document_id, position=position, published_at=published_at,
+        source_ids=frozenset(source_id for source_id, *_ in said),
+        speakers=tuple(name for _, name, _, reporter, _ in said if not reporter),
+        kinds=frozenset(kind for _, _, kind, _, _ in said),
+        denies=any(stance == Stance.DENY for *_, stance in said), lede=lede, vector=vector)
+
+
 def account_of(claim: Claim) -> competing.Account:
     """Reduce a claim (with prefetched attributions) to what the ranking reads."""
-    attributions = list(claim.attributions.all())
-    return competing.Account(
-        id=claim.pk, text=claim.text, document_id=claim.document_id, position=claim.position,
-        published_at=claim.document.published_at,
-        source_ids=frozenset(a.source_id for a in attributions),
-        speakers=tuple(a.source.name for a in attributions if not a.is_reporter_voice),
-        kinds=frozenset(a.source.kind for a in attributions),
-        denies=any(a.stance == Stance.DENY for a in attributions),
-        lede=getattr(claim, "lede", ""),
-    )
+    said = [(a.source_id, a.source.name, a.source.kind, a.is_reporter_voice, a.stance)
+            for a in claim.attributions.all()]
+    return _account(claim.pk, claim.text, claim.document_id, claim.position, claim.document.published_at,
+                    getattr(claim, "lede", ""), said)
 
 
 def accounts_of(claims: QuerySet, *, embedded: bool = False) -> dict[int, competing.Account]:
@@ -113,16 +117,7 @@ def accounts_of(claims: QuerySet, *, embedded: bool = False) -> dict[int, compet
                                          "is_reporter_voice", "stance")):
         spoken.setdefault(claim_id, []).append(said)
     vectors = vectors_of(ids, embedding.MODEL_NAME) if embedded else {}
-    accounts = {}
-    for pk, text, document_id, position, published_at, lede in rows:
-        said = spoken.get(pk, ())
-        accounts[pk] = competing.Account(
-            id=pk, text=text, document_id=document_id, position=position, published_at=published_at,
-            source_ids=frozenset(source_id for source_id, *_ in said),
-            speakers=tuple(name for _, name, _, reporter, _ in said if not reporter),
-            kinds=frozenset(kind for _, _, kind, _, _ in said),
-            denies=any(stance == Stance.DENY for *_, stance in said), lede=lede, vector=vectors.get(pk))
-    return accounts
+    return {row[0]: _account(*row, spoken.get(row[0], ()), vectors.get(row[0])) for row in rows}
 
 
 def links_touching(claim_ids) -> QuerySet:

@@ -130,8 +130,8 @@ def claims_read(*, claims: list[Claim]) -> int:
     Derived rows, not recorded in the ledger (they hold no one's judgement and are rebuilt from the claims'
     text); one transaction per batch. Returns how many claims were embedded.
     """
-    said = statements_of(claims)
-    vectors = embedding.encode(said) if claims and embedding.available() else None
+    said = statements_of(claims) if claims and embedding.available() else None
+    vectors = embedding.encode(said) if said is not None else None
     with transaction.atomic():
         ClaimFigure.objects.filter(claim__in=claims).delete()
         ClaimFigure.objects.bulk_create([

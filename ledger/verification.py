@@ -69,7 +69,7 @@ def read_payload(text: str):
 
 
 def fast_entry_hash(fields: dict) -> str:
-    """entry_hash for fields read back by database_records, in one C-level dump where that is provably the same.
+    """entry_hash for fields read back by database_entries, in one C-level dump where that is provably the same.
 
     A payload decoded by decode_payload has string keys, no tuples, and no float, NaN or unsafe integer
     (those are Decimal, which orjson refuses with a TypeError). Without characters beyond the BMP (where
@@ -115,12 +115,6 @@ def database_entries():
                 yield {"seq": seq, "time": moment if postgres else _sqlite_time(moment), "actor": actor,
                        "action": action, "object_type": object_type, "object_id": object_id,
                        "payload": read_payload(payload), "reason": reason, "prev_hash": prev_hash}, digest
-
-
-def database_records():
-    """Every entry as exported (database_entries, each with its hash)."""
-    for fields, digest in database_entries():
-        yield {**fields, "hash": digest}
 
 
 def _key() -> SigningKey | None:
