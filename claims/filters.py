@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims.models import Assessment, AssessmentStance, Attribution, Claim, Stance, Status, Voice
-from claims.search import claims_matching
+from claims.search import SEARCH_BOUND, claims_matching, newest_matches
 from config import params
 from sources.models import Document, SourceKind
 
@@ -31,6 +31,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 class ClaimFilter(django_filters.FilterSet):
+    """The claims list's filters. A ranked search (q, ordered by rank: the default) ranks the newest SEARCH_BOUND
+    matches that pass every other filter, and says so in `bound`; an export takes every match (ranks_all)."""
+
+    ranks_all = False
+    bound: int | None = None  # set by filter_queryset: SEARCH_BOUND when the search was ranked among the newest
     q = params.CharFilter(method="search", label="Full-text search of the claim's words (stemmed, "
                                                          "ranked); \"phrases\" and -excluded words allowed")
     status = django_filters.ChoiceFilter(choices=Status.choices, label="Status from reviewers' marks")
@@ -60,7 +65,7 @@ class ClaimFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         """Full-text match; best matches first unless another ordering is asked for."""
         matched = claims_matching(queryset, value)
-        return matched if self.form.cleaned_data.get("ordering") else matched.order_by("-rank", "pk")
+        return matched if self.form.cleaned_data.get("ordering") else matched.order_by("-rank", "-pk")
 
     def by_attribution(self, queryset, name, value):
         """Applied once for all attribution filters together, in filter_queryset()."""
@@ -72,7 +77,19 @@ class ClaimFilter(django_filters.FilterSet):
                   if self.form.cleaned_data.get(name) not in (None, "")}
         if wanted:
             queryset = queryset.filter(Exists(Attribution.objects.filter(claim=OuterRef("pk"), **wanted)))
-        return queryset
+        self.bound = SEARCH_BOUND if self._ranks_search() and not self.ranks_all else None
+        return newest_matches(queryset, self.bound) if self.bound else queryset
+
+    def _ranks_search(self) -> bool:
+        """True for a search ordered by how well claims match: the default with q, or ordering=rank."""
+        data = self.form.cleaned_data
+        return bool(data.get("q")) and (data.get("ordering") or ["rank"])[0].lstrip("-") == "rank"
+
+
+class ClaimExportFilter(ClaimFilter):
+    """The export's filters: the same as the list's, but a search exports every match, ranked."""
+
+    ranks_all = True
 
 
 class DocumentFilter(django_filters.FilterSet):

@@ -3,6 +3,8 @@ from datetime import datetime
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, status
@@ -12,7 +14,7 @@ from rest_framework.response import Response
 
 from claims.claimreview import claim_review
 from claims.exporting import EXPORTS
-from claims.filters import AssessmentFilter, ClaimFilter, DocumentFilter
+from claims.filters import AssessmentFilter, ClaimExportFilter, ClaimFilter, DocumentFilter
 from claims.history import claim_as_of, claim_history
 from claims.models import LISTED_CLAIMS, Assessment, Attribution, Claim
 from claims.selectors import (
@@ -206,15 +208,45 @@ class DocumentWithdrawView(RoleAccess, generics.GenericAPIView):
         return Response(DocumentSerializer(document_list().get(pk=pk)).data)
 
 
+class ClaimPagination(PageNumberPagination):
+    """Pages of claims; a ranked search adds `search`: its bound, and whether that many matched."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.bound = getattr(view, "filterset", None) and view.filterset.bound
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        if self.bound:
+            response.data["search"] = {"bound": self.bound, "reached": self.page.paginator.count >= self.bound}
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["search"] = {
+            "type": "object", "description": "With q ordered by rank: the newest `bound` matching claims are "
+            "ranked; `reached` says that many matched, so older claims may match too (narrow the search, or export)",
+            "properties": {"bound": {"type": "integer", "example": 1000}, "reached": {"type": "boolean"}}}
+        return paginated
+
+
 @extend_schema(summary="Search and filter claims", responses={200: ClaimSerializer(many=True), **error_responses(400)})
 class ClaimListView(RoleAccess, generics.ListAPIView):
     """Claims with their anchor, report, attributions and mark counts; see the parameters for the filters."""
 
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
+    pagination_class = ClaimPagination
 
     def get_queryset(self):
         return claim_list().filter(LISTED_CLAIMS)
+
+    def filter_queryset(self, queryset):
+        """DjangoFilterBackend's own steps, keeping the filterset: the page says how a search was bounded."""
+        self.filterset = DjangoFilterBackend().get_filterset(self.request, queryset, self)
+        if not self.filterset.is_valid():
+            raise translate_validation(self.filterset.errors)
+        return self.filterset.qs
 
 
 @extend_schema_view(
@@ -396,7 +428,7 @@ class ClaimReviewView(RoleAccess, generics.GenericAPIView):
 class ClaimExportView(RoleAccess, generics.GenericAPIView):
     """Every claim the filters select, streamed row by row in constant memory; ordering as in /api/claims/."""
 
-    filterset_class = ClaimFilter
+    filterset_class = ClaimExportFilter
     content_negotiation_class = IgnoreFormatParameter
     renderer_classes = [renderers.JSONRenderer]
 

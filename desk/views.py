@@ -236,7 +236,9 @@ def search(request):
     context = {"filterset": filterset, "asked": asked, "grouped": request.GET.get("group") == "source"}
     if asked and filterset.is_valid():
         matching = filterset.qs
-        context["facets"] = searching.link_facets(request.GET, searching.facets(matching))
+        counted = searching.facets(matching)
+        context["facets"] = searching.link_facets(request.GET, counted)
+        context["bound"] = filterset.bound if searching.bound_reached(filterset.bound, counted) else None
         if context["grouped"]:
             context["groups"] = searching.grouped_by_source(matching[:searching.GROUPED_LIMIT])
         else:

@@ -77,3 +77,18 @@ def test_search_queries_do_not_grow_with_results(page_client, viewer, django_ass
 def test_search_results_export_with_the_same_filters(page_client, viewer, seed_document):
     html = _search(page_client(viewer), q="hospitals", status="unverified")
     assert "/api/claims/export/?q=hospitals&amp;status=unverified&amp;format=jsonl" in html
+
+
+def test_the_desk_says_when_a_search_reached_its_bound(page_client, viewer, monkeypatch):
+    monkeypatch.setattr("claims.filters.SEARCH_BOUND", 3)
+    for n in range(4):
+        AttributionFactory(claim=ClaimFactory(document=DocumentFactory(text=f"A convoy was seen near kilometre {n}.")))
+    html = _search(page_client(viewer), q="convoy")
+    assert "At least 3 claims match: the newest 3 are ranked" in html and "3 claims found" in html
+
+
+def test_the_desk_says_nothing_of_a_bound_it_did_not_reach(page_client, viewer, monkeypatch):
+    monkeypatch.setattr("claims.filters.SEARCH_BOUND", 3)
+    AttributionFactory(claim=ClaimFactory(document=DocumentFactory(text="A convoy was seen near the bridge.")))
+    html = _search(page_client(viewer), q="convoy")
+    assert "are ranked and counted here" not in html and "1 claim found" in html
