@@ -36,6 +36,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     ranks_all = False
     bound: int | None = None  # set by filter_queryset: SEARCH_BOUND when the search was ranked among the newest
+    ranked: int | None = None  # and how many claims it ranked, which is the count of the results
     q = params.CharFilter(method="search", label="Full-text search of the claim's words (stemmed, "
                                                          "ranked); \"phrases\" and -excluded words allowed")
     status = django_filters.ChoiceFilter(choices=Status.choices, label="Status from reviewers' marks")
@@ -78,7 +79,9 @@ class ClaimFilter(django_filters.FilterSet):
         if wanted:
             queryset = queryset.filter(Exists(Attribution.objects.filter(claim=OuterRef("pk"), **wanted)))
         self.bound = SEARCH_BOUND if self._ranks_search() and not self.ranks_all else None
-        return newest_matches(queryset, self.bound) if self.bound else queryset
+        if self.bound:
+            queryset, self.ranked = newest_matches(self.queryset, queryset, self.form.cleaned_data["q"], self.bound)
+        return queryset
 
     def _ranks_search(self) -> bool:
         """True for a search ordered by how well claims match: the default with q, or ordering=rank."""

@@ -3,7 +3,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, FloatField, Func, QuerySet, Subquery, Value
+from django.db.models import F, FloatField, Func, QuerySet, Value
 
 from claims.models import Claim
 
@@ -49,10 +49,14 @@ def fts5_query(text: str) -> str:
     return " ".join([f"({' AND '.join(include)})", *(f"NOT {term}" for term in exclude)])
 
 
+def _text_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config="english")
+
+
 def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     """Keep the claims whose text matches, annotated with `rank` (higher is better) for ordering."""
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config="english")
+        query = _text_query(text)
         # alias(), not annotate(): the vector is matched and ranked in the database, never sent back.
         return queryset.alias(search=ClaimTextVector()).filter(search=query).annotate(
             rank=SearchRank(ClaimTextVector(), query))
@@ -68,7 +72,16 @@ def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
                           select={"rank": f"-bm25({fts})"})
 
 
-def newest_matches(queryset: QuerySet[Claim], bound: int = SEARCH_BOUND) -> QuerySet[Claim]:
-    """Keep the `bound` most recently ingested claims of a filtered search: ranking them costs the same at any size."""
-    newest = queryset.order_by("-pk").values("pk")[:bound]
-    return queryset.filter(pk__in=Subquery(newest))
+def newest_matches(claims: QuerySet[Claim], matched: QuerySet[Claim], text: str,
+                   bound: int = SEARCH_BOUND) -> tuple[QuerySet[Claim], int]:
+    """Of `matched` (claims_matching over `claims`, filtered), the `bound` most recently ingested, ranked, and how many.
+
+    Ranking them costs the same at any size of archive. Their ids are read once (one query), so neither the
+    page's count nor the page itself searches again; on PostgreSQL they are ranked without matching them again
+    (FTS5 gives bm25() only to a match, so SQLite keeps the match).
+    """
+    newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:bound])
+    if connection.vendor != "postgresql":
+        return matched.filter(pk__in=newest), len(newest)
+    kept = claims.filter(pk__in=newest).annotate(rank=SearchRank(ClaimTextVector(), _text_query(text)))
+    return kept.order_by(*matched.query.order_by), len(newest)

@@ -1,6 +1,8 @@
 """API for reports, claims, attributions and reviewers' marks."""
 from datetime import datetime
+from functools import partial
 
+from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
@@ -208,11 +210,22 @@ class DocumentWithdrawView(RoleAccess, generics.GenericAPIView):
         return Response(DocumentSerializer(document_list().get(pk=pk)).data)
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count, for results whose number is already known."""
+
+    def __init__(self, object_list, per_page, *, count: int, **options):
+        super().__init__(object_list, per_page, **options)
+        self.count = count  # shadows the cached_property that would ask the database
+
+
 class ClaimPagination(PageNumberPagination):
     """Pages of claims; a ranked search adds `search`: its bound, and whether that many matched."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.bound = getattr(view, "filterset", None) and view.filterset.bound
+        filterset = getattr(view, "filterset", None)
+        self.bound = filterset and filterset.bound
+        # A ranked search knows how many claims it ranked: the page need not count them again.
+        self.django_paginator_class = partial(CountedPaginator, count=filterset.ranked) if self.bound else Paginator
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response(self, data):
