@@ -214,8 +214,10 @@ def reads(runs: int) -> dict:
     from rest_framework.test import APIClient
 
     from claims.models import Claim
+    from config.serving import settle_after_startup
     from tests.factories import UserFactory
 
+    settle_after_startup()  # as config/wsgi.py does in each server worker before its first request
     rng = random.Random(5)
     client = APIClient(HTTP_HOST="localhost")
     client.force_authenticate(UserFactory(username=f"bench-viewer-{uuid.uuid4().hex[:6]}", role="viewer"))

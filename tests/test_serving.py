@@ -150,3 +150,10 @@ def test_production_pages_load_their_stylesheet_compressed_under_a_hashed_name(g
     assert status == 200 and headers["Content-Type"].startswith("text/css")
     assert headers.get("Content-Encoding") == "gzip" and "immutable" in headers["Cache-Control"]
     assert gzip.decompress(css) == (static_root / stylesheet.removeprefix("/static/")).read_bytes()
+
+
+def test_a_served_worker_freezes_its_start_up_objects_with_every_view_loaded():
+    done = run("import gc, sys; import config.wsgi; "
+               "print(gc.get_freeze_count() > 10000, 'claims.views' in sys.modules, 'desk.views' in sys.modules)",
+               DJANGO_DEBUG="1")
+    assert done.stdout.split() == ["True", "True", "True"], done.stderr
