@@ -7,8 +7,9 @@ from django.db.models import F, FloatField, Func, QuerySet, Value
 
 from claims.models import Claim
 
-# A ranked search ranks the most recently ingested 1,000 matching claims, whatever the archive's size: a common
-# word matches one claim in twenty, and ranking all 50,000 of them at a million claims took 4 times as long.
+# A ranked search ranks the most recently ingested 1,000 matching claims, whatever the archive's size. A place
+# name matches one claim in twenty: counting and ranking all 45,000 of its matches at a million claims set the
+# search p95 at 213 ms, against 35 ms at 10,000 claims (README, "Newsroom scale").
 SEARCH_BOUND = 1000
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+")
