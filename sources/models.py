@@ -117,6 +117,8 @@ class Document(LedgeredModel):
         indexes = [
             # The outlet and date filters of /api/claims/ and /search/.
             models.Index(fields=["outlet", "published_at"], name="document_outlet_date_idx"),
+            # The few withdrawn reports, which claims.models.LISTED_CLAIMS looks up for every claim it lists.
+            models.Index(fields=["id"], condition=models.Q(withdrawn_at__isnull=False), name="document_withdrawn_idx"),
         ]
 
     def __str__(self):
