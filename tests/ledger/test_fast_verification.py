@@ -8,7 +8,7 @@ from django.db import transaction
 from ledger.exporting import records
 from ledger.models import LedgerEntry
 from ledger.services import ledger_append
-from ledger.verification import database_entries, decode_payload, fast_entry_hash, read_payload
+from ledger.verification import _read_ahead, database_entries, decode_payload, fast_entry_hash, read_payload
 from ledger.verify import entry_hash
 
 PAYLOADS = [
@@ -92,3 +92,27 @@ def test_a_whole_second_is_spelled_with_its_microseconds(monkeypatch):
     with transaction.atomic():
         ledger_append(actor="user:ed", action="note.added", object_type="note", object_id=1, payload={})
     assert [fields["time"] for fields, _ in database_entries()] == ["2026-12-02T15:00:00.000000Z"]
+
+
+class ChunkedCursor:
+    """A cursor handing out chunks, or failing on its second fetch as a dropped connection would."""
+
+    def __init__(self, chunks, fail_second=False):
+        self.chunks, self.fail_second, self.fetches = list(chunks), fail_second, 0
+
+    def fetchmany(self, size):
+        self.fetches += 1
+        if self.fail_second and self.fetches == 2:
+            raise ConnectionError("the server closed the connection")
+        return self.chunks.pop(0) if self.chunks else []
+
+
+def test_read_ahead_yields_every_chunk_in_order():
+    assert list(_read_ahead(ChunkedCursor([[1, 2], [3], [4, 5]]))) == [[1, 2], [3], [4, 5]]
+
+
+def test_read_ahead_raises_a_failed_fetch_where_its_chunk_was_due():
+    chunks = _read_ahead(ChunkedCursor([[1, 2], [3]], fail_second=True))
+    assert next(chunks) == [1, 2]
+    with pytest.raises(ConnectionError, match="closed the connection"):
+        next(chunks)
