@@ -235,15 +235,19 @@ def reads(runs: int) -> dict:
 
 
 def explain(term: str) -> str:
-    """The plan of the claims search the API runs, as the database chose it."""
+    """The plans of the claims search the API runs, as the database chose them: the newest matches, then the page."""
     from django.db import connection
 
     from claims.filters import ClaimFilter
+    from claims.models import LISTED_CLAIMS
+    from claims.search import SEARCH_BOUND, claims_matching
     from claims.selectors import claim_list
 
-    queryset = ClaimFilter({"q": term}, queryset=claim_list()).qs[:50]
     options = {"analyze": True} if connection.vendor == "postgresql" else {}
-    return queryset.explain(**options)
+    listed = claim_list().filter(LISTED_CLAIMS)
+    newest = claims_matching(listed, term).order_by("-pk").values("pk")[:SEARCH_BOUND].explain(**options)
+    page = ClaimFilter({"q": term}, queryset=listed).qs[:50].explain(**options)
+    return f"-- the newest matches\n{newest}\n-- the page of the ranked ones\n{page}"
 
 
 PEAK_PROBE = """

@@ -50,7 +50,7 @@ def claims_with_marks() -> QuerySet[Claim]:
 def _report_words(start, length) -> Subquery:
     """Characters of the claim's report, read as a subquery: PostgreSQL then reads them only for the rows a page
     shows, after sorting, where a join read every report's text for every claim sorted (1,000 for a search)."""
-    words = Document.objects.filter(pk=OuterRef("document_id")).annotate(words=Substr("text", start, length))
+    words = Document.objects.filter(pk=OuterRef("document_id")).order_by().annotate(words=Substr("text", start, length))
     return Subquery(words.values("words")[:1])
 
 
