@@ -84,7 +84,7 @@ def test_the_desk_says_when_a_search_reached_its_bound(page_client, viewer, monk
     for n in range(4):
         AttributionFactory(claim=ClaimFactory(document=DocumentFactory(text=f"A convoy was seen near kilometre {n}.")))
     html = _search(page_client(viewer), q="convoy")
-    assert "At least 3 claims match: the newest 3 are ranked" in html and "3 claims found" in html
+    assert "At least 3 claims match: the newest 3 are ranked" in html and "The newest 3 matches, best first" in html
 
 
 def test_the_desk_says_nothing_of_a_bound_it_did_not_reach(page_client, viewer, monkeypatch):
