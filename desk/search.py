@@ -10,10 +10,11 @@ GROUPED_LIMIT = 200
 
 
 def name_empty_choices(form) -> None:
-    """Say "Any" rather than dashes for a filter left empty."""
+    """Say "Any" rather than dashes for a filter left empty (django-filter's fields add the empty choice)."""
     for name in ("status", "source_kind"):
         field = form.fields[name]
-        field.choices = [("", "Any"), *[choice for choice in field.choices if choice[0] != ""]]
+        field.empty_label = "Any"
+        field.choices = field.choices.choices  # re-bind the widget's choices to this field, which now says "Any"
 
 
 def search_base() -> QuerySet[Claim]:

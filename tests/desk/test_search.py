@@ -92,3 +92,9 @@ def test_the_desk_says_nothing_of_a_bound_it_did_not_reach(page_client, viewer, 
     AttributionFactory(claim=ClaimFactory(document=DocumentFactory(text="A convoy was seen near the bridge.")))
     html = _search(page_client(viewer), q="convoy")
     assert "are ranked and counted here" not in html and "1 claim found" in html
+
+
+def test_an_empty_filter_is_offered_once_as_any(page_client, viewer):
+    html = _search(page_client(viewer))
+    status = html[html.index('name="status"'):html.index("</select>", html.index('name="status"'))]
+    assert status.count('value=""') == 1 and ">Any</option>" in status and "---------" not in status
