@@ -83,6 +83,11 @@ class ClaimFilter(django_filters.FilterSet):
             queryset, self.ranked = newest_matches(self.queryset, queryset, self.form.cleaned_data["q"], self.bound)
         return queryset
 
+    @property
+    def reached(self) -> bool:
+        """Whether a bounded search matched as many claims as it ranks, so older claims may match too."""
+        return bool(self.bound) and self.ranked >= self.bound
+
     def _ranks_search(self) -> bool:
         """True for a search ordered by how well claims match: the default with q, or ordering=rank."""
         data = self.form.cleaned_data

@@ -63,7 +63,7 @@ from claims.services import (
     report_ingest,
 )
 from config import params
-from config.api import IgnoreFormatParameter, PageNumberPagination, error_responses
+from config.api import CountedPaginator, IgnoreFormatParameter, PageNumberPagination, error_responses
 from config.errors import DomainError
 from config.formats import JSONParser
 from ledger.bundles import bundle_of
@@ -210,28 +210,20 @@ class DocumentWithdrawView(RoleAccess, generics.GenericAPIView):
         return Response(DocumentSerializer(document_list().get(pk=pk)).data)
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count, for results whose number is already known."""
-
-    def __init__(self, object_list, per_page, *, count: int, **options):
-        super().__init__(object_list, per_page, **options)
-        self.count = count  # shadows the cached_property that would ask the database
-
-
 class ClaimPagination(PageNumberPagination):
     """Pages of claims; a ranked search adds `search`: its bound, and whether that many matched."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        filterset = getattr(view, "filterset", None)
-        self.bound = filterset and filterset.bound
+        self.filterset = getattr(view, "filterset", None)
+        bounded = self.filterset is not None and self.filterset.bound
         # A ranked search knows how many claims it ranked: the page need not count them again.
-        self.django_paginator_class = partial(CountedPaginator, count=filterset.ranked) if self.bound else Paginator
+        self.django_paginator_class = partial(CountedPaginator, count=self.filterset.ranked) if bounded else Paginator
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        if self.bound:
-            response.data["search"] = {"bound": self.bound, "reached": self.page.paginator.count >= self.bound}
+        if self.filterset is not None and self.filterset.bound:
+            response.data["search"] = {"bound": self.filterset.bound, "reached": self.filterset.reached}
         return response
 
     def get_paginated_response_schema(self, schema):

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
 from django.db import OperationalError
 from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
@@ -16,6 +17,14 @@ from config.params import BIGINT_MAX
 BUSY = "The ledger is busy with another change; nothing was changed. Retry in a few seconds."
 NO_ROUTE = "No API endpoint at this address."
 SERVER_ERROR = "The server failed to answer; the error was logged."
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, for results whose number is already known (a bounded search's)."""
+
+    def __init__(self, object_list, per_page, *, count: int, **options):
+        super().__init__(object_list, per_page, **options)
+        self.count = count  # shadows the cached_property that would ask the database
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

@@ -43,11 +43,6 @@ def facets(matching: QuerySet[Claim]) -> dict[str, list[dict]]:
     }
 
 
-def bound_reached(bound: int | None, counted: dict[str, list[dict]]) -> bool:
-    """Whether a ranked search matched as many claims as it ranks (every claim has one status: the facet sums)."""
-    return bool(bound) and sum(value["count"] for value in counted["status"]) >= bound
-
-
 def grouped_by_source(claims) -> list[tuple]:
     """Each source with its claims among the results, so each side's account reads together."""
     groups: dict[int, list] = {}

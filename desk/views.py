@@ -14,6 +14,7 @@ from claims.models import Claim, Stance, Status
 from claims.selectors import verdict_of
 from claims.services import assessment_record, assessment_record_new_party, report_correct, report_ingest
 from claims.verdict import RULE
+from config.api import CountedPaginator
 from config.errors import DomainError
 from desk import search as searching
 from desk import selectors
@@ -236,13 +237,15 @@ def search(request):
     context = {"filterset": filterset, "asked": asked, "grouped": request.GET.get("group") == "source"}
     if asked and filterset.is_valid():
         matching = filterset.qs
-        counted = searching.facets(matching)
-        context["facets"] = searching.link_facets(request.GET, counted)
-        context["bound"] = filterset.bound if searching.bound_reached(filterset.bound, counted) else None
+        context["facets"] = searching.link_facets(request.GET, searching.facets(matching))
+        context["bound"] = filterset.bound if filterset.reached else None
         if context["grouped"]:
             context["groups"] = searching.grouped_by_source(matching[:searching.GROUPED_LIMIT])
         else:
-            context["page"] = _page_of(request, matching)
+            # A bounded search has counted what it ranked: the page need not count it again.
+            paginator = (CountedPaginator(matching, PAGE_SIZE, count=filterset.ranked) if filterset.bound
+                         else Paginator(matching, PAGE_SIZE))
+            context["page"] = paginator.get_page(request.GET.get("page"))
         context["terms"] = search_terms(filterset.form.cleaned_data.get("q") or "")
         context["export_query"] = urlencode({k: v for k, v in request.GET.items()
                                              if k in filterset.get_filters() and v})
